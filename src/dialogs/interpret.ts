@@ -1,0 +1,70 @@
+import { COMMAND_IDS, type CommandId, type Lang } from '../content/types';
+import { matchChoice, parseYesNo } from '../nlu/choice-answer';
+import type { Recognizer } from '../nlu/types';
+import type { WalkState } from './state';
+
+/** Longest text the recogniser sees; longer messages are cut (recognizers-text cost grows with length). */
+export const MAX_RECOGNIZED_CHARS = 1000;
+
+/** What the user's message asks the assistant to do this turn. */
+export type TurnAction =
+  | { type: 'empty' }
+  | { type: 'goto'; nodeId: string; via: 'choice' | 'intent' }
+  | { type: 'command'; command: CommandId }
+  | { type: 'clarify'; candidates: string[] }
+  | { type: 'out_of_scope' };
+
+export interface Interpretation {
+  lang: Lang;
+  action: TurnAction;
+}
+
+const COMMAND_PREFIX = 'cmd:';
+
+function asCommand(intent: string): CommandId | undefined {
+  if (!intent.startsWith(COMMAND_PREFIX)) return undefined;
+  const id = intent.slice(COMMAND_PREFIX.length) as CommandId;
+  return COMMAND_IDS.includes(id) ? id : undefined;
+}
+
+/** Answers to the choices offered last: a label typed loosely, a number or ordinal, or yes/no. */
+function answerToOffer(text: string, offered: WalkState['offered'], lang: Lang): string | undefined {
+  if (offered.length === 0) return undefined;
+  const index = matchChoice(text, offered.map((o) => o.label), lang);
+  if (index !== undefined) return offered[index]?.goto;
+  const yesNo = parseYesNo(text, lang);
+  if (yesNo !== undefined) return offered.find((o) => o.answer === yesNo)?.goto;
+  return undefined;
+}
+
+/**
+ * Decides what a message means, in order: an answer to the offered choices, a global command, a topic,
+ * a clarification between close topics, or out of scope. `isTopic` says which intents may be shown directly.
+ */
+export function interpret(
+  rawText: string,
+  offered: WalkState['offered'],
+  prior: Lang,
+  recognizer: Recognizer,
+  isTopic: (intent: string) => boolean,
+): Interpretation {
+  const text = rawText.slice(0, MAX_RECOGNIZED_CHARS).trim();
+  if (text === '') return { lang: prior, action: { type: 'empty' } };
+  const lang = recognizer.detectLanguage(text, prior).lang;
+  const chosen = answerToOffer(text, offered, lang);
+  if (chosen !== undefined) return { lang, action: { type: 'goto', nodeId: chosen, via: 'choice' } };
+
+  const understood = recognizer.understand(text, lang);
+  if (understood.kind === 'sure') {
+    const command = asCommand(understood.intent);
+    if (command) return { lang, action: { type: 'command', command } };
+    if (isTopic(understood.intent)) return { lang, action: { type: 'goto', nodeId: understood.intent, via: 'intent' } };
+    return { lang, action: { type: 'out_of_scope' } };
+  }
+  if (understood.kind === 'unsure') {
+    const candidates = understood.candidates.map((c) => c.intent).filter(isTopic).slice(0, 3);
+    if (candidates.length === 1) return { lang, action: { type: 'goto', nodeId: candidates[0], via: 'intent' } };
+    if (candidates.length > 1) return { lang, action: { type: 'clarify', candidates } };
+  }
+  return { lang, action: { type: 'out_of_scope' } };
+}

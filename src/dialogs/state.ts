@@ -1,0 +1,29 @@
+import type { Lang } from '../content/types';
+
+/** What the assistant remembers about a user across conversations (user state). */
+export interface UserProfile {
+  /** The language of the last reply; the prior for the next message. */
+  lang?: Lang;
+  /** The last walkthrough node shown, so "continue" resumes there. */
+  lastStep?: string;
+  /** Walkthrough nodes the user has passed, for the case summary and the funnel. */
+  stepsDone?: string[];
+  /** Set once the user reached the walkthrough's end (access requested). */
+  accessRequested?: boolean;
+}
+
+/** What one conversation remembers between turns (conversation state, next to the dialog stack). */
+export interface ConversationData {
+  /** The welcome was shown in this conversation. */
+  welcomed?: boolean;
+}
+
+/** The walkthrough dialog's own state: what was offered last and how often we missed. */
+export interface WalkState {
+  offered: { label: string; goto: string; answer?: 'yes' | 'no' }[];
+  lastNode?: string;
+  misses: number;
+}
+
+export const USER_PROFILE = 'userProfile';
+export const CONVERSATION_DATA = 'conversationData';

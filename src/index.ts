@@ -1,0 +1,141 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  UserState,
+  type ActivityHandler,
+  type TurnContext,
+} from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import { AssistantBot } from './bots/assistant-bot';
+import { loadConfig, type AppConfig } from './config';
+import { loadContent, trainingExamples } from './content/loader';
+import type { Content } from './content/types';
+import { MainDialog } from './dialogs/main-dialog';
+import { ReplyBuilder } from './dialogs/replies';
+import { createLogger, type Logger } from './logger';
+import { createRecognizer } from './nlu/recognizer';
+import { createServer, InFlight, type RouteModule } from './server';
+import type { AppStorage } from './storage/app-storage';
+import { createStorage } from './storage/create-storage';
+
+export interface AppOptions {
+  /** Use this store instead of the one the config names (tests, benchmarks). */
+  storage?: AppStorage;
+  /** Replace the assistant with another bot on the same adapter (the benchmark's echo floor). */
+  bot?: ActivityHandler;
+  logger?: Logger;
+  content?: Content;
+  /** Extra routes (channels) to serve. */
+  routes?: RouteModule[];
+}
+
+export interface App {
+  config: AppConfig;
+  content: Content;
+  storage: AppStorage;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  /** Starts serving; resolves to the base URL (with the real port when config.port is 0). */
+  listen(): Promise<string>;
+  /** Stops taking requests, waits for running turns, flushes state. */
+  close(): Promise<void>;
+}
+
+function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.microsoftAppId,
+    MicrosoftAppPassword: config.microsoftAppPassword,
+    MicrosoftAppType: config.microsoftAppType,
+    MicrosoftAppTenantId: config.microsoftAppTenantId,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error('turn_error', { name: error.name, channel: context.activity.channelId });
+  };
+  return adapter;
+}
+
+/** Composition root: config → storage → recogniser → bot → server. */
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const content = options.content ?? loadContent();
+  const storage = options.storage ?? (await createStorage(config, (event, fields) => logger.info(event, fields as never)));
+  const recognizer = createRecognizer(trainingExamples(content));
+  const adapter = createAdapter(config, logger);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  let bot = options.bot;
+  if (!bot) {
+    const assistant = new AssistantBot(conversationState, userState, logger);
+    assistant.attachDialog(
+      new MainDialog({
+        replies: new ReplyBuilder(content),
+        recognizer,
+        profile: assistant.profile,
+        conversation: assistant.conversationData,
+        effects: assistant,
+        logger,
+      }),
+    );
+    bot = assistant;
+  }
+  const inFlight = new InFlight();
+  let ready = false;
+  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes: options.routes }, inFlight);
+
+  return {
+    config,
+    content,
+    storage,
+    adapter,
+    bot,
+    logger,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, '0.0.0.0', () => {
+          ready = true;
+          const port = (server.address() as AddressInfo).port;
+          const url = `http://localhost:${port}`;
+          logger.info('listening', { port, url });
+          resolve(url);
+        });
+      }),
+    close: async () => {
+      ready = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open; in-flight turns are awaited below instead.
+        server.server.closeIdleConnections?.();
+      });
+      await inFlight.idle();
+      await storage.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info('stopping', { signal });
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+if (require.main === module) {
+  main().catch((err: Error) => {
+    // Config and content errors are written for the person starting the app; print the message, not a stack.
+    process.stderr.write(`Could not start: ${err.message}\n`);
+    process.exit(1);
+  });
+}
