@@ -16,6 +16,8 @@ export class AssistantBot extends ActivityHandler implements TurnEffects {
   readonly profile;
   readonly conversationData;
   private dialog?: MainDialog;
+  /** Called on "forget me" so other stores (analytics, follow-ups) delete what they hold about the user. */
+  readonly forgetHooks: ((context: TurnContext) => Promise<void>)[] = [];
 
   constructor(
     private readonly conversationState: ConversationState,
@@ -67,6 +69,7 @@ export class AssistantBot extends ActivityHandler implements TurnEffects {
   async forgetUser(context: TurnContext): Promise<void> {
     await this.userState.delete(context);
     await this.conversationState.delete(context);
+    for (const hook of this.forgetHooks) await hook(context);
     context.turnState.set(FORGOTTEN, true);
     this.logger.info('user_forgotten', { channel: context.activity.channelId });
   }

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { WalkthroughDialog, type WalkthroughDeps, type WalkthroughOptions } from './walkthrough-dialog';
 
 export const MAIN_DIALOG = 'main';
@@ -9,10 +9,11 @@ export const MAIN_DIALOG = 'main';
  * here so that they stack above it and the walkthrough resumes when they end.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(deps: WalkthroughDeps) {
+  constructor(deps: WalkthroughDeps, extraDialogs: Dialog[] = []) {
     super(MAIN_DIALOG);
     const walkthrough = new WalkthroughDialog(deps);
     this.addDialog(walkthrough);
+    for (const dialog of extraDialogs) this.addDialog(dialog);
     this.initialDialogId = walkthrough.id;
   }
 

@@ -1,10 +1,10 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../channels/reply';
 import type { CommandId, Lang } from '../content/types';
 import type { Logger } from '../logger';
 import type { Recognizer } from '../nlu/types';
-import { interpret, type TurnAction } from './interpret';
+import { interpret, MAX_RECOGNIZED_CHARS, type TurnAction } from './interpret';
 import { NODES, type ReplyBuilder } from './replies';
 import type { ConversationData, UserProfile, WalkState } from './state';
 
@@ -16,7 +16,32 @@ export interface TurnEffects {
   forgetUser(context: TurnContext): Promise<void>;
 }
 
+/** One turn as analytics sees it: ids and outcomes, never the user's text. */
+export interface TurnEvent {
+  channel: string;
+  lang: Lang;
+  action: TurnAction['type'];
+  /** The node or system reply shown. */
+  topicId: string;
+  kind: Reply['kind'];
+  /** The walkthrough node shown, when the reply is one. */
+  step?: string;
+}
+
+/** Extension points for features around the walkthrough (privacy, dates, handoff, analytics). */
+export interface WalkthroughHooks {
+  /** Runs before understanding; a reply returned is sent instead (e.g. a warning not to share a password). */
+  beforeInterpret?(context: TurnContext, text: string, lang: Lang): Promise<Reply | undefined>;
+  /** May add to a node's reply using what the user wrote (e.g. a date worked out). */
+  enrich?(context: TurnContext, reply: Reply, text: string): Promise<void>;
+  /** Node id → dialog id: showing that node begins the dialog instead (it ends back in the walkthrough). */
+  dialogForNode?: Record<string, string>;
+  /** Called after every reply the walkthrough sends. */
+  onTurn?(context: TurnContext, event: TurnEvent): Promise<void>;
+}
+
 export interface WalkthroughDeps {
+  hooks?: WalkthroughHooks;
   replies: ReplyBuilder;
   recognizer: Recognizer;
   profile: StatePropertyAccessor<UserProfile>;
@@ -35,6 +60,8 @@ export function localeLang(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
 }
 
+const USER_TEXT = Symbol('userText');
+
 /**
  * The one generic dialog that walks the content graph: each turn it interprets the message, shows a node
  * (answer, walkthrough step, clarification or decline), remembers the offered choices, and waits.
@@ -49,8 +76,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     dc.activeDialog!.state = state;
     if (options?.show) {
       const profile = await this.deps.profile.get(dc.context, {});
-      await this.showNode(dc.context, state, profile, options.show, profile.lang ?? localeLang(dc.context.activity.locale));
-      return Dialog.EndOfTurn;
+      return this.showNode(dc, state, profile, options.show, profile.lang ?? localeLang(dc.context.activity.locale));
     }
     return this.continueDialog(dc);
   }
@@ -61,11 +87,27 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const profile = await this.deps.profile.get(context, {});
     const prior = profile.lang ?? localeLang(context.activity.locale);
     const picked = pickedFromValue(context.activity.value);
-    const { lang, action } = picked
-      ? { lang: prior, action: { type: 'goto', nodeId: picked, via: 'choice' } as TurnAction }
-      : interpret(context.activity.text ?? '', state.offered, prior, this.deps.recognizer, (id) => this.isTopic(id));
-    this.deps.logger.info('turn', { channel: context.activity.channelId, action: action.type, lang, topic: 'nodeId' in action ? action.nodeId : undefined });
-    await this.act(context, state, profile, action, lang);
+    const text = context.activity.text ?? '';
+    context.turnState.set(USER_TEXT, text);
+    if (picked) return this.act(dc, state, profile, { type: 'goto', nodeId: picked, via: 'choice' }, prior);
+
+    const lang = text.trim() === '' ? prior : this.deps.recognizer.detectLanguage(text.slice(0, MAX_RECOGNIZED_CHARS), prior).lang;
+    const intercepted = await this.deps.hooks?.beforeInterpret?.(context, text, lang);
+    if (intercepted) {
+      await this.send(dc, state, profile, intercepted, 'empty');
+      return Dialog.EndOfTurn;
+    }
+    const interpretation = interpret(text, state.offered, lang, this.deps.recognizer, (id) => this.isTopic(id));
+    return this.act(dc, state, profile, interpretation.action, interpretation.lang);
+  }
+
+  /** A dialog begun for a node has ended; it may name a node to show next. */
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    const show = (result as WalkthroughOptions | undefined)?.show;
+    if (show && this.deps.replies.content.nodes.has(show)) {
+      const profile = await this.deps.profile.get(dc.context, {});
+      return this.showNode(dc, dc.activeDialog!.state as WalkState, profile, show, profile.lang ?? localeLang(dc.context.activity.locale));
+    }
     return Dialog.EndOfTurn;
   }
 
@@ -75,90 +117,95 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     return node !== undefined && (node.examples.nl.length > 0 || node.examples.en.length > 0);
   }
 
-  private async act(context: TurnContext, state: WalkState, profile: UserProfile, action: TurnAction, lang: Lang): Promise<void> {
+  private async act(dc: DialogContext, state: WalkState, profile: UserProfile, action: TurnAction, lang: Lang): Promise<DialogTurnResult> {
     const { replies } = this.deps;
     switch (action.type) {
       case 'goto':
         state.misses = 0;
-        if (!replies.content.nodes.has(action.nodeId)) return this.showNode(context, state, profile, NODES.menu, lang);
-        return this.showNode(context, state, profile, action.nodeId, lang);
+        return this.showNode(dc, state, profile, replies.content.nodes.has(action.nodeId) ? action.nodeId : NODES.menu, lang, undefined, action.type);
       case 'command':
-        return this.runCommand(context, state, profile, action.command, lang);
+        return this.runCommand(dc, state, profile, action.command, lang);
       case 'clarify':
         state.misses += 1;
-        return this.send(context, state, profile, replies.clarify(action.candidates, lang));
+        return this.send(dc, state, profile, replies.clarify(action.candidates, lang), action.type);
       case 'empty':
-        return this.send(context, state, profile, replies.fromUi('empty', 'system', 'empty_message', lang, state.offered));
+        return this.send(dc, state, profile, replies.fromUi('empty', 'system', 'empty_message', lang, state.offered), action.type);
       case 'out_of_scope':
         state.misses += 1;
-        return this.send(context, state, profile, state.misses >= 2 ? replies.missHandoff(lang) : replies.outOfScope(lang));
+        return this.send(dc, state, profile, state.misses >= 2 ? replies.missHandoff(lang) : replies.outOfScope(lang), action.type);
     }
   }
 
-  private async runCommand(context: TurnContext, state: WalkState, profile: UserProfile, command: CommandId, lang: Lang): Promise<void> {
+  private async runCommand(dc: DialogContext, state: WalkState, profile: UserProfile, command: CommandId, lang: Lang): Promise<DialogTurnResult> {
     const { replies } = this.deps;
     switch (command) {
       case 'menu':
-        return this.showNode(context, state, profile, NODES.menu, lang);
+        return this.showNode(dc, state, profile, NODES.menu, lang, undefined, 'command');
       case 'help':
-        return this.showNode(context, state, profile, NODES.help, lang);
+        return this.showNode(dc, state, profile, NODES.help, lang, undefined, 'command');
       case 'restart':
         profile.lastStep = undefined;
         profile.stepsDone = [];
         profile.accessRequested = false;
-        return this.showNode(context, state, profile, NODES.walkthroughStart, lang, replies.content.ui.get('restarted')?.[lang]);
+        return this.showNode(dc, state, profile, NODES.walkthroughStart, lang, replies.content.ui.get('restarted')?.[lang], 'command');
       case 'resume':
-        if (profile.lastStep) return this.showNode(context, state, profile, profile.lastStep, lang);
-        return this.send(context, state, profile, replies.fromUi('resume_nothing', 'system', 'resume_nothing', lang, [replies.choiceTo(NODES.walkthroughStart, lang, 'label_start'), replies.choiceTo(NODES.menu, lang, 'label_menu')]));
+        if (profile.lastStep) return this.showNode(dc, state, profile, profile.lastStep, lang, undefined, 'command');
+        return this.send(dc, state, profile, replies.fromUi('resume_nothing', 'system', 'resume_nothing', lang, [replies.choiceTo(NODES.walkthroughStart, lang, 'label_start'), replies.choiceTo(NODES.menu, lang, 'label_menu')]), 'command');
       case 'stop':
-        return this.send(context, state, profile, replies.fromUi('stop', 'system', 'stopped', lang));
+        return this.send(dc, state, profile, replies.fromUi('stop', 'system', 'stopped', lang), 'command');
       case 'lang_en':
       case 'lang_nl': {
         const to: Lang = command === 'lang_en' ? 'en' : 'nl';
-        const reply = replies.fromUi('language', 'system', 'lang_switched', to, replies.choicesOf(replies.node(NODES.menu), to));
-        return this.send(context, state, profile, reply);
+        return this.send(dc, state, profile, replies.fromUi('language', 'system', 'lang_switched', to, replies.choicesOf(replies.node(NODES.menu), to)), 'command');
       }
       case 'forget_me':
-        await this.deps.effects.forgetUser(context);
+        await this.deps.effects.forgetUser(dc.context);
         state.offered = [];
-        return this.deps.effects.send(context, replies.fromUi('forget_me', 'system', 'forgot', lang));
+        await this.deps.effects.send(dc.context, replies.fromUi('forget_me', 'system', 'forgot', lang));
+        return Dialog.EndOfTurn;
     }
   }
 
-  /** Shows a node, adding "back to the steps" on side answers while a walkthrough is under way. */
-  private async showNode(context: TurnContext, state: WalkState, profile: UserProfile, id: string, lang: Lang, intro?: string): Promise<void> {
+  /** Shows a node (or begins the dialog that handles it), adding "back to the steps" on side answers during a walkthrough. */
+  private async showNode(dc: DialogContext, state: WalkState, profile: UserProfile, id: string, lang: Lang, intro?: string, action: TurnAction['type'] = 'goto'): Promise<DialogTurnResult> {
     const { replies } = this.deps;
     const node = replies.node(id);
-    const extras = [];
-    if (!node.step && profile.lastStep && !profile.accessRequested && node.kind !== 'step') {
-      extras.push(replies.choiceTo(profile.lastStep, lang, 'label_resume'));
-    }
-    const reply = replies.fromNode(id, lang, extras);
-    if (intro) reply.intro = intro;
     if (node.step) {
       profile.lastStep = id;
       profile.stepsDone = [...new Set([...(profile.stepsDone ?? []), id])];
       if (id === replies.endNodeId) profile.accessRequested = true;
     }
     state.lastNode = id;
-    await this.send(context, state, profile, reply);
+    const dialogId = this.deps.hooks?.dialogForNode?.[id];
+    if (dialogId) {
+      profile.lang = lang;
+      return dc.beginDialog(dialogId, { nodeId: id, lang });
+    }
+    const extras = [];
+    if (!node.step && profile.lastStep && !profile.accessRequested) extras.push(replies.choiceTo(profile.lastStep, lang, 'label_resume'));
+    const reply = replies.fromNode(id, lang, extras);
+    if (intro) reply.intro = intro;
+    return this.send(dc, state, profile, reply, action);
   }
 
   /** Sends a reply, remembering its choices (with yes/no markers) and the language, and welcoming once. */
-  private async send(context: TurnContext, state: WalkState, profile: UserProfile, reply: Reply): Promise<void> {
+  private async send(dc: DialogContext, state: WalkState, profile: UserProfile, reply: Reply, action: TurnAction['type']): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const { replies, hooks } = this.deps;
     const conversation = await this.deps.conversation.get(context, {});
     if (!conversation.welcomed) {
       conversation.welcomed = true;
-      if (reply.topicId !== NODES.greeting && !reply.intro) reply.intro = this.deps.replies.content.ui.get('welcome_intro')?.[reply.lang];
+      if (reply.topicId !== NODES.greeting && !reply.intro) reply.intro = replies.content.ui.get('welcome_intro')?.[reply.lang];
     }
-    const node = this.deps.replies.content.nodes.get(reply.topicId);
-    state.offered = reply.choices.map((c) => ({
-      label: c.label,
-      goto: c.goto,
-      answer: node?.choices.find((nc) => nc.goto === c.goto)?.answer,
-    }));
+    await hooks?.enrich?.(context, reply, (context.turnState.get(USER_TEXT) as string | undefined) ?? '');
+    const node = replies.content.nodes.get(reply.topicId);
+    state.offered = reply.choices.map((c) => ({ label: c.label, goto: c.goto, answer: node?.choices.find((nc) => nc.goto === c.goto)?.answer }));
     profile.lang = reply.lang;
     await this.deps.effects.send(context, reply);
+    const event: TurnEvent = { channel: context.activity.channelId, lang: reply.lang, action, topicId: reply.topicId, kind: reply.kind, step: node?.step ? node.id : undefined };
+    this.deps.logger.info('turn', { ...event });
+    await hooks?.onTurn?.(context, event);
+    return Dialog.EndOfTurn;
   }
 }
 
