@@ -57,7 +57,7 @@ export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
     },
   );
 
-  server.get('/healthz', (_req: Request, res: Response) => {
+  server.get('/healthz', async (_req: Request, res: Response) => {
     const ready = deps.isReady();
     sendJson(res, ready ? 200 : 503, { status: ready ? 'ok' : 'starting' });
   });

@@ -22,6 +22,12 @@ export function renderFor(channelId: string | undefined, reply: Reply): Partial<
   return rendererFor(channelId)(reply).map((activity) => ({
     ...activity,
     locale: LOCALES[reply.lang],
-    channelData: { ...(activity.channelData ?? {}), topicId: reply.topicId, replyKind: reply.kind, lang: reply.lang },
+    channelData: {
+      ...(activity.channelData ?? {}),
+      topicId: reply.topicId,
+      replyKind: reply.kind,
+      lang: reply.lang,
+      choices: reply.choices.map((c) => c.goto),
+    },
   }));
 }
