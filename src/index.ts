@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import { AssistantBot } from './bots/assistant-bot';
+import { createWhatsApp, type WhatsAppChannel } from './channels/whatsapp';
 import { loadConfig, type AppConfig } from './config';
 import { loadContent, trainingExamples } from './content/loader';
 import type { Content } from './content/types';
@@ -37,6 +38,8 @@ export interface App {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
+  /** The WhatsApp channel, when WHATSAPP_* is configured. */
+  whatsapp?: WhatsAppChannel;
   /** Starts serving; resolves to the base URL (with the real port when config.port is 0). */
   listen(): Promise<string>;
   /** Stops taking requests, waits for running turns, flushes state. */
@@ -83,7 +86,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const inFlight = new InFlight();
   let ready = false;
-  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes: options.routes }, inFlight);
+  const whatsapp = config.whatsapp
+    ? createWhatsApp({ config: config.whatsapp, bot, storage, logger, track: (work) => inFlight.track(work) })
+    : undefined;
+  const routes = [...(options.routes ?? []), ...(whatsapp ? [whatsapp.route] : [])];
+  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes }, inFlight);
 
   return {
     config,
@@ -92,6 +99,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     adapter,
     bot,
     logger,
+    whatsapp: whatsapp?.channel,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
