@@ -1,5 +1,6 @@
 import { COMMAND_IDS, type CommandId, type Lang } from '../content/types';
 import { matchChoice, parseYesNo } from '../nlu/choice-answer';
+import { plainWords } from '../nlu/normalize';
 import type { Recognizer } from '../nlu/types';
 import type { WalkState } from './state';
 
@@ -27,6 +28,13 @@ function asCommand(intent: string): CommandId | undefined {
   return COMMAND_IDS.includes(id) ? id : undefined;
 }
 
+/** A command phrase typed exactly (e.g. "menu") wins over a loose match with a choice label (e.g. "Mens"). */
+export function exactCommandIndex(commands: Map<CommandId, Record<Lang, string[]>>): Map<string, CommandId> {
+  const index = new Map<string, CommandId>();
+  for (const [id, phrases] of commands) for (const phrase of [...phrases.nl, ...phrases.en]) index.set(plainWords(phrase).join(' '), id);
+  return index;
+}
+
 /** Answers to the choices offered last: a label typed loosely, a number or ordinal, or yes/no. */
 function answerToOffer(text: string, offered: WalkState['offered'], lang: Lang): string | undefined {
   if (offered.length === 0) return undefined;
@@ -47,10 +55,14 @@ export function interpret(
   prior: Lang,
   recognizer: Recognizer,
   isTopic: (intent: string) => boolean,
+  exactCommands: Map<string, CommandId> = new Map(),
 ): Interpretation {
   const text = rawText.slice(0, MAX_RECOGNIZED_CHARS).trim();
   if (text === '') return { lang: prior, action: { type: 'empty' } };
   const lang = recognizer.detectLanguage(text, prior).lang;
+  const words = plainWords(text).join(' ');
+  const command = exactCommands.get(words);
+  if (command && !offered.some((o) => plainWords(o.label).join(' ') === words)) return { lang, action: { type: 'command', command } };
   const chosen = answerToOffer(text, offered, lang);
   if (chosen !== undefined) return { lang, action: { type: 'goto', nodeId: chosen, via: 'choice' } };
 

@@ -10,12 +10,20 @@ export interface UserProfile {
   stepsDone?: string[];
   /** Set once the user reached the walkthrough's end (access requested). */
   accessRequested?: boolean;
+  /** The Amsterdam day (YYYY-MM-DD) the user said they requested access, for the follow-up and the case summary. */
+  accessRequestedOn?: string;
 }
 
 /** What one conversation remembers between turns (conversation state, next to the dialog stack). */
 export interface ConversationData {
   /** The welcome was shown in this conversation. */
   welcomed?: boolean;
+  /** Topic and step ids shown in this conversation, oldest first (capped): what the user tried, for the case summary. */
+  trail?: string[];
+  /** The topic whose answer was just followed by "Did this help?", so a typed 👍/👎 is recorded for it. */
+  feedbackFor?: string;
+  /** Topics already asked "Did this help?" in this conversation (asked once per topic). */
+  feedbackAsked?: string[];
 }
 
 /** The walkthrough dialog's own state: what was offered last and how often we missed. */

@@ -4,7 +4,7 @@ import type { Reply } from '../channels/reply';
 import type { CommandId, Lang } from '../content/types';
 import type { Logger } from '../logger';
 import type { Recognizer } from '../nlu/types';
-import { interpret, MAX_RECOGNIZED_CHARS, type TurnAction } from './interpret';
+import { exactCommandIndex, interpret, MAX_RECOGNIZED_CHARS, type TurnAction } from './interpret';
 import { NODES, type ReplyBuilder } from './replies';
 import type { ConversationData, UserProfile, WalkState } from './state';
 
@@ -67,8 +67,11 @@ const USER_TEXT = Symbol('userText');
  * (answer, walkthrough step, clarification or decline), remembers the offered choices, and waits.
  */
 export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
+  private readonly exactCommands;
+
   constructor(private readonly deps: WalkthroughDeps) {
     super(WALKTHROUGH_DIALOG);
+    this.exactCommands = exactCommandIndex(deps.replies.content.commands);
   }
 
   override async beginDialog(dc: DialogContext, options?: WalkthroughOptions): Promise<DialogTurnResult> {
@@ -97,7 +100,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
       await this.send(dc, state, profile, intercepted, 'empty');
       return Dialog.EndOfTurn;
     }
-    const interpretation = interpret(text, state.offered, lang, this.deps.recognizer, (id) => this.isTopic(id));
+    const interpretation = interpret(text, state.offered, lang, this.deps.recognizer, (id) => this.isTopic(id), this.exactCommands);
     return this.act(dc, state, profile, interpretation.action, interpretation.lang);
   }
 
