@@ -1,4 +1,4 @@
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import { blobKeyOf, HASHED_BLOB_PREFIX } from '../../src/storage/blob-key';
 import { ODD_KEYS } from './contract';
 

@@ -1,4 +1,4 @@
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import { type StoreItems, TestAdapter, ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppStorage } from '../../src/storage/app-storage';

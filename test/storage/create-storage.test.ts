@@ -6,7 +6,7 @@ import { createStorage } from '../../src/storage/create-storage';
 import { BlobAppStorage } from '../../src/storage/blob-app-storage';
 import { LowdbStorage } from '../../src/storage/lowdb-storage';
 import { MemoryAppStorage } from '../../src/storage/memory-app-storage';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 describe('createStorage', () => {
   it('picks the backend named by STORAGE', async () => {

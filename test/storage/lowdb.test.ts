@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MemoryStorage, type Storage, type StoreItems } from 'botbuilder';
 import { LowdbStorage } from '../../src/storage/lowdb-storage';
 import { keyHash, stateFilePath } from '../../src/storage/state-file';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import type { AppStorage } from '../../src/storage/app-storage';
 import { describeStorageContract } from './contract';
 

@@ -1,4 +1,4 @@
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import { MemoryAppStorage } from '../../src/storage/memory-app-storage';
 import { describeStorageContract } from './contract';
 

@@ -1,5 +1,5 @@
 import { startRetentionSweep } from '../../src/storage/retention';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 /** A store that only records the cutoffs it was asked to sweep. */
 function recordingStore(result: () => Promise<number> = async () => 0) {
