@@ -1,11 +1,5 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  UserState,
-  type ActivityHandler,
-  type TurnContext,
-} from 'botbuilder';
+import { ConversationState, UserState, type ActivityHandler } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { AddressInfo } from 'node:net';
 import { AssistantBot } from './bots/assistant-bot';
 import { createWhatsApp, type WhatsAppChannel } from './channels/whatsapp';
@@ -14,6 +8,7 @@ import { loadContent, trainingExamples } from './content/loader';
 import type { Content } from './content/types';
 import { MainDialog } from './dialogs/main-dialog';
 import { ReplyBuilder } from './dialogs/replies';
+import { createGuardedAdapter, createHardening, hardeningOptions, installProcessSafety, type GuardedAdapter, type HardeningOptions } from './hardening';
 import { createLogger, type Logger } from './logger';
 import { createRecognizer } from './nlu/recognizer';
 import { createServer, InFlight, type RouteModule } from './server';
@@ -29,13 +24,17 @@ export interface AppOptions {
   content?: Content;
   /** Extra routes (channels) to serve. */
   routes?: RouteModule[];
+  /** Overrides of the hardening limits (tests: low rate limits, short timeouts). */
+  hardening?: Partial<HardeningOptions>;
+  /** Token validation other than Microsoft's (tests: a local OpenID metadata endpoint). */
+  authentication?: BotFrameworkAuthentication;
 }
 
 export interface App {
   config: AppConfig;
   content: Content;
   storage: AppStorage;
-  adapter: CloudAdapter;
+  adapter: GuardedAdapter;
   bot: ActivityHandler;
   logger: Logger;
   /** The WhatsApp channel, when WHATSAPP_* is configured. */
@@ -46,27 +45,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.microsoftAppId,
-    MicrosoftAppPassword: config.microsoftAppPassword,
-    MicrosoftAppType: config.microsoftAppType,
-    MicrosoftAppTenantId: config.microsoftAppTenantId,
-  });
-  const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error('turn_error', { name: error.name, channel: context.activity.channelId });
-  };
-  return adapter;
-}
-
 /** Composition root: config → storage → recogniser → bot → server. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = options.content ?? loadContent();
   const storage = options.storage ?? (await createStorage(config, (event, fields) => logger.info(event, fields as never)));
   const recognizer = createRecognizer(trainingExamples(content));
-  const adapter = createAdapter(config, logger);
+  const limits = hardeningOptions(options.hardening);
+  const adapter = createGuardedAdapter(config, limits, options.authentication);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   let bot = options.bot;
@@ -90,7 +76,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     ? createWhatsApp({ config: config.whatsapp, bot, storage, logger, track: (work) => inFlight.track(work) })
     : undefined;
   const routes = [...(options.routes ?? []), ...(whatsapp ? [whatsapp.route] : [])];
-  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes }, inFlight);
+  // Also sets adapter.onTurnError; the WhatsApp adapter gets the same rate limits and global limit as middleware.
+  const hardening = createHardening({ config, options: limits, adapter, logic: (context) => bot.run(context), storage, content, logger, conversationState, userState, track: (work) => inFlight.track(work) });
+  whatsapp?.channel.adapter.use(hardening.middleware);
+  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes, hardening }, inFlight);
 
   return {
     config,
@@ -119,6 +108,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         server.server.closeIdleConnections?.();
       });
       await inFlight.idle();
+      hardening.close();
       await storage.close();
     },
   };
@@ -127,6 +117,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  installProcessSafety(app.logger);
   await app.listen();
   let stopping = false;
   const stop = async (signal: string) => {

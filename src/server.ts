@@ -1,5 +1,6 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import restify, { type Request, type Response, type Server } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import { publicErrorMessage } from './hardening/public-error';
 import type { Logger } from './logger';
 
 /** Largest request body accepted on /api/messages; restify has no limit of its own. */
@@ -14,6 +15,11 @@ export interface ServerDeps {
   logger: Logger;
   isReady: () => boolean;
   routes?: RouteModule[];
+  /** The protections of src/hardening: the /api/messages handler and the headers every response carries. */
+  hardening: {
+    messages: (req: Request, res: Response) => Promise<void>;
+    headers: (req: Request, res: Response, next: Next) => void;
+  };
 }
 
 /** Counts requests in flight so shutdown can wait for running turns. */
@@ -39,22 +45,16 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.json(body);
 }
 
-/** A body botbuilder can process: an object with a string `type`; anything else is the client's error. */
-function isActivity(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && typeof (body as { type?: unknown }).type === 'string';
-}
-
 export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
   const server = restify.createServer({ name: 'traces-nt-assistant', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.dedupeSlashes());
+  server.pre(deps.hardening.headers);
 
   server.post(
     '/api/messages',
     restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
-    async (req: Request, res: Response) => {
-      if (!isActivity(req.body)) return sendJson(res, 400, { error: 'The body must be a Bot Framework activity with a "type".' });
-      await inFlight.track(deps.adapter.process(req, res, (context) => deps.bot.run(context)));
-    },
+    // Validation, auth, limits, dedupe and the turn itself: see src/hardening/message-intake.ts.
+    deps.hardening.messages,
   );
 
   server.get('/healthz', async (_req: Request, res: Response) => {
@@ -68,7 +68,7 @@ export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
   server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     deps.logger.warn('http_error', { status, route: req.getPath?.() ?? '', name: err.name });
-    const message = status >= 500 ? 'Internal error' : err.message.slice(0, 200);
+    const message = publicErrorMessage(status);
     // restify sends the error itself; we only choose what its body shows.
     (err as Error & { toJSON: () => unknown }).toJSON = () => ({ error: message });
     return callback();
