@@ -22,7 +22,7 @@ export function readRawBody(req: IncomingMessage, limit: number): Promise<Buffer
       size += chunk.length;
       if (size > limit) {
         cleanup();
-        // Drain the rest without keeping it, so the 413 can still be written on this connection.
+        // The rest flows on unread and is dropped, so the client can finish sending and read the 413.
         req.resume();
         reject(new BodyTooLargeError(limit));
         return;

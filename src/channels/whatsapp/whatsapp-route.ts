@@ -50,7 +50,6 @@ function receiveWebhook(target: WebhookTarget, logger: Logger) {
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
       logger.warn('whatsapp.bad_body', { reason: tooLarge ? 'too_large' : 'read_error' });
-      res.setHeader('Connection', 'close');
       return reply(res, tooLarge ? 413 : 400, jsonError(tooLarge ? 'The body is too large.' : 'The body could not be read.'));
     }
     const signature = req.headers['x-hub-signature-256'];
