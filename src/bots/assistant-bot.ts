@@ -1,6 +1,7 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { renderFor } from '../channels/renderers';
+import { shouldAnswerInTeams, stripBotMention, TEAMS_CHANNEL } from '../channels/teams-mention';
 import type { Reply } from '../channels/reply';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { NODES } from '../dialogs/replies';
@@ -32,6 +33,9 @@ export class AssistantBot extends ActivityHandler implements TurnEffects {
     this.conversationData = conversationState.createProperty<ConversationData>(CONVERSATION_DATA);
 
     this.onMessage(async (context, next) => {
+      // Teams channels and group chats: answer only when @mentioned, and understand the text without the mention.
+      if (!shouldAnswerInTeams(context.activity)) return next();
+      if (context.activity.channelId === TEAMS_CHANNEL) stripBotMention(context.activity);
       await this.requireDialog().run(context, this.dialogState);
       await next();
     });
