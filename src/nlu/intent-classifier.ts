@@ -1,6 +1,7 @@
 import type { Lang, TrainingExample } from '../content/types';
 import { extractFeatures } from './features';
-import { analyze } from './normalize';
+import { analyze, tokenize } from './normalize';
+import { SpellingCorrector } from './spelling';
 import { TfIdfSpace } from './tfidf-space';
 import type { ScoredIntent } from './types';
 
@@ -36,6 +37,7 @@ export class IntentClassifier {
   private readonly charSpace: TfIdfSpace;
   private readonly options: ClassifierOptions;
   private readonly scratch: Float64Array;
+  private readonly speller: SpellingCorrector;
 
   constructor(examples: readonly TrainingExample[], options: Partial<ClassifierOptions> = {}) {
     if (examples.length === 0) throw new Error('IntentClassifier needs at least one training example.');
@@ -48,6 +50,7 @@ export class IntentClassifier {
     this.firstExample.push(sorted.length);
     this.exampleLangs = sorted.map((e) => e.lang);
     const features = sorted.map((e) => extractFeatures(analyze(e.text)));
+    this.speller = new SpellingCorrector(sorted.flatMap((e) => tokenize(e.text)));
     this.wordSpace = new TfIdfSpace(features.map((f) => f.words), intentOf, this.intents.length);
     this.charSpace = new TfIdfSpace(features.map((f) => f.chars), intentOf, this.intents.length);
     this.scratch = new Float64Array(this.wordSpace.documentCount);
@@ -62,7 +65,7 @@ export class IntentClassifier {
   rank(text: string, lang: Lang): ScoredIntent[] {
     const { wordWeight, neighbours, neighbourWeight, otherLanguageWeight } = this.options;
     const sims = this.scratch.fill(0);
-    const features = extractFeatures(analyze(text));
+    const features = extractFeatures(analyze(text, (word) => this.speller.correct(word)));
     this.wordSpace.addCosines(features.words, sims, wordWeight);
     this.charSpace.addCosines(features.chars, sims, 1 - wordWeight);
     const exampleCount = this.exampleLangs.length;

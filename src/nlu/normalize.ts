@@ -90,8 +90,9 @@ export interface AnalyzedText {
 
 const canonicalValues = new Set([...SYNONYMS.values()].flatMap((v) => v.split(' ')));
 
-export function analyze(text: string): AnalyzedText {
-  const tokens = tokenize(text);
+/** @param correct maps a typed word to the word meant (spelling correction); identity by default */
+export function analyze(text: string, correct: (word: string) => string = (word) => word): AnalyzedText {
+  const tokens = tokenize(text).map(correct);
   const surface = tokens.filter((w) => !STOPWORDS.has(w));
   const words = canonicalTokens(tokens).filter((w) => !STOPWORDS.has(w));
   // canonical synonym targets are already stems; stemming them again would only blur them
