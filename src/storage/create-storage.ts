@@ -1,6 +1,5 @@
 import type { AppConfig } from '../config';
 import { type AppStorage, noLog, type StorageLog } from './app-storage';
-import { BlobAppStorage } from './blob-app-storage';
 import { LowdbStorage } from './lowdb-storage';
 import { MemoryAppStorage } from './memory-app-storage';
 
@@ -13,7 +12,10 @@ export async function createStorage(config: AppConfig, log: StorageLog = noLog):
       return new MemoryAppStorage();
     case 'lowdb':
       return LowdbStorage.open({ dataDir: config.dataDir, log });
-    case 'blob':
+    case 'blob': {
+      // Loaded only when used: the Azure SDK adds about 23 MB to every process that requires it.
+      const { BlobAppStorage } = await import('./blob-app-storage.js');
       return new BlobAppStorage({ connectionString: config.blobConnectionString, container: config.blobContainer, log });
+    }
   }
 }

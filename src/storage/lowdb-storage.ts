@@ -28,7 +28,7 @@ import { type AppStorage, eTagConflict, noLog, type StorageLog } from './app-sto
 import { KeyQueue } from './key-queue';
 import { LruCache } from './lru-cache';
 import { CorruptStateFileError, keyHash, parseStateFile, type StateFile, stateFilePath } from './state-file';
-import { StateFileAdapter } from './state-file-adapter';
+import { removeIfExists, StateFileAdapter } from './state-file-adapter';
 import { sweepStateFolder } from './sweep-state-folder';
 
 export interface LowdbStorageOptions {
@@ -106,7 +106,7 @@ export class LowdbStorage implements AppStorage {
       keys.map((key) =>
         this.queue.run(key, async () => {
           this.cache.delete(key);
-          await fs.rm(this.fileOf(key), { force: true });
+          await removeIfExists(this.fileOf(key));
           this.cache.set(key, MISSING);
         }),
       ),
@@ -172,7 +172,7 @@ export class LowdbStorage implements AppStorage {
     const checked = typeof expected === 'string' && expected !== '' && expected !== '*';
     if (checked && current !== MISSING && current?.eTag !== expected) throw eTagConflict(key);
     const file = this.fileOf(key);
-    const db = new this.lowdb.Low<StateFile | null>(new StateFileAdapter(file), next);
+    const db = new this.lowdb.Low<StateFile | null>(new StateFileAdapter(file, current !== MISSING), next);
     try {
       await db.write().catch(async (error: NodeJS.ErrnoException) => {
         // Someone removed the folder while we ran: recreate it once, then fail for real.
@@ -194,7 +194,7 @@ export class LowdbStorage implements AppStorage {
     const stat = await fs.stat(file).catch(() => null);
     if (stat === null || stat.mtimeMs >= olderThan.getTime()) return false;
     this.cache.delete(key);
-    await fs.rm(file, { force: true });
+    await removeIfExists(file);
     this.cache.set(key, MISSING);
     return true;
   }
