@@ -1,7 +1,9 @@
 import { expect } from '../support/chai';
 import { type StoreItems, TestAdapter, ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ExpectRepliesClient } from '../../src/cli/expect-replies-client';
 import type { AppStorage } from '../../src/storage/app-storage';
+import { startTestApp } from '../support/test-app';
 
 /** How the contract gets stores of one backend. */
 export interface StorageHarness {
@@ -243,6 +245,27 @@ export function describeStorageContract(backend: string, harness: StorageHarness
       expect(await replies(secondRun, 'again')).to.deep.equal(['step 1: company?']);
       const userKey = 'test/users/user1/';
       expect((await restarted.read([userKey]))[userKey].profile).to.deep.equal({ company: 'Groen BV', country: 'Nederland' });
+    });
+
+    // The assistant itself: "ja" only means "I already have an account" if the walkthrough's question survived the restart.
+    it('carries a conversation with the assistant across a restart of the app', async function () {
+      this.timeout(120_000);
+      const topics = async (client: ExpectRepliesClient, text: string) => (await client.say(text)).map((a) => a.channelData?.topicId);
+      const ids = { userId: 'contract-user', conversationId: 'contract-conversation' };
+      const first = await startTestApp({}, { storage });
+      try {
+        const client = new ExpectRepliesClient(first.url, ids);
+        expect(await topics(client, 'hoi')).to.deep.equal(['greeting']);
+        expect(await topics(client, 'Start de stappen')).to.deep.equal(['wt_has_account']);
+      } finally {
+        await first.app.close();
+      }
+      const second = await startTestApp({}, { storage: await harness.reopen(storage) });
+      try {
+        expect((await topics(new ExpectRepliesClient(second.url, ids), 'ja'))[0]).to.equal('existing_ecas');
+      } finally {
+        await second.app.close();
+      }
     });
   });
 }
