@@ -2,6 +2,10 @@ import { ConversationState, UserState, type ActivityHandler } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { AddressInfo } from 'node:net';
 import { AssistantBot } from './bots/assistant-bot';
+import { webChatChannel } from './channels/directline/web-chat-channel';
+import { registerRenderer } from './channels/renderers';
+import { renderTeams } from './channels/render-teams';
+import { renderWebChat } from './channels/render-webchat';
 import { createWhatsApp, type WhatsAppChannel } from './channels/whatsapp';
 import { loadConfig, type AppConfig } from './config';
 import { loadContent, trainingExamples } from './content/loader';
@@ -47,6 +51,9 @@ export interface App {
 
 /** Composition root: config → storage → recogniser → bot → server. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
+  registerRenderer('webchat', renderWebChat);
+  registerRenderer('directline', renderWebChat);
+  registerRenderer('msteams', renderTeams);
   const logger = options.logger ?? createLogger(config.logLevel);
   const content = options.content ?? loadContent();
   const storage = options.storage ?? (await createStorage(config, (event, fields) => logger.info(event, fields as never)));
@@ -79,7 +86,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   // Also sets adapter.onTurnError; the WhatsApp adapter gets the same rate limits and global limit as middleware.
   const hardening = createHardening({ config, options: limits, adapter, logic: (context) => bot.run(context), storage, content, logger, conversationState, userState, track: (work) => inFlight.track(work) });
   whatsapp?.channel.adapter.use(hardening.middleware);
-  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes, hardening }, inFlight);
+  // The web chat page and its Direct Line (the bot's own in local mode, Azure's with DIRECT_LINE_SECRET).
+  const webChat = webChatChannel({ config, adapter, bot, logger, track: (work) => inFlight.track(work), guard: hardening.middleware });
+  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes: [...routes, ...webChat.routes], hardening }, inFlight);
 
   return {
     config,
