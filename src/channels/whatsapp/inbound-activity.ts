@@ -1,4 +1,5 @@
 import { ActivityTypes, type Activity } from 'botbuilder';
+import type { WhatsAppConfig } from '../../config';
 import { gotoOfChoiceId } from './outbound-message';
 import { WHATSAPP_CHANNEL_ID } from './whatsapp-adapter';
 import { addressOf, messageKeyOf } from './user-key';
@@ -9,15 +10,20 @@ import type { InboundMessage } from './webhook-payload';
  * key (a 1:1 chat is one conversation per user); the address to answer to rides along in from.properties, which
  * botbuilder copies onto the replies' recipient and which is never written to storage. No profile name is kept.
  */
-export function activityFromInbound(message: InboundMessage, userKey: string, phoneNumberId: string, now: Date): Partial<Activity> {
+export function activityFromInbound(
+  message: InboundMessage,
+  userKey: string,
+  config: Pick<WhatsAppConfig, 'apiBaseUrl' | 'phoneNumberId'>,
+  now: Date,
+): Partial<Activity> {
   const activity: Partial<Activity> = {
     type: ActivityTypes.Message,
     id: messageKeyOf(message.wamid),
     channelId: WHATSAPP_CHANNEL_ID,
-    serviceUrl: 'https://graph.facebook.com',
+    serviceUrl: config.apiBaseUrl,
     timestamp: new Date(message.sentAt ?? now.getTime()),
     from: { id: userKey, name: '', role: 'user', properties: { whatsapp: addressOf(message.sender) } },
-    recipient: { id: phoneNumberId, name: '', role: 'bot' },
+    recipient: { id: config.phoneNumberId, name: '', role: 'bot' },
     conversation: { id: userKey, name: '', isGroup: false, conversationType: 'personal' },
     channelData: { whatsapp: { type: message.content.kind } },
   };

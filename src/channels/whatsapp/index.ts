@@ -5,7 +5,8 @@ import type { Logger } from '../../logger';
 import type { RouteModule } from '../../server';
 import { registerRenderer } from '../renderers';
 import { createWhatsAppRenderer } from './render-whatsapp';
-import { WHATSAPP_CHANNEL_ID, WhatsAppChannel, type WhatsAppChannelDeps } from './whatsapp-channel';
+import { WHATSAPP_CHANNEL_ID } from './whatsapp-adapter';
+import { WhatsAppChannel, type WhatsAppChannelDeps } from './whatsapp-channel';
 import { whatsAppRoutes } from './whatsapp-route';
 import { loadWhatsAppTexts, type WhatsAppTexts } from './whatsapp-texts';
 

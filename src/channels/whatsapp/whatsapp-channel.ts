@@ -8,7 +8,7 @@ import { PerKeyQueue } from './per-key-queue';
 import { ProcessedMessages } from './processed-messages';
 import { ServiceWindow } from './service-window';
 import { userKeyOf } from './user-key';
-import { WHATSAPP_CHANNEL_ID, WhatsAppAdapter } from './whatsapp-adapter';
+import { WhatsAppAdapter } from './whatsapp-adapter';
 import type { WhatsAppTexts } from './whatsapp-texts';
 import { parseWebhookPayload, type InboundMessage } from './webhook-payload';
 
@@ -114,7 +114,7 @@ export class WhatsAppChannel {
       logger.warn('whatsapp.window_closed', { reason: 'message older than 24 hours; not answered' });
       return;
     }
-    const activity = activityFromInbound(message, userKey, config.phoneNumberId, this.now());
+    const activity = activityFromInbound(message, userKey, config, this.now());
     logger.info('whatsapp.inbound', { type: message.content.kind });
     if (message.content.kind !== 'unsupported') {
       await this.adapter.processActivity(activity, (context) => bot.run(context));
@@ -128,5 +128,3 @@ export class WhatsAppChannel {
     });
   }
 }
-
-export { WHATSAPP_CHANNEL_ID };

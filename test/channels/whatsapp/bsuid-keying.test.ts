@@ -44,6 +44,15 @@ describe('WhatsApp user keying', () => {
     expect(lastInbound().from?.id).not.to.equal(key);
   });
 
+  it('deletes the user\'s 24-hour window record on "forget me"', async () => {
+    const sender = { bsuid: 'NL.99887766554433' };
+    await t.send([text('hallo')], sender);
+    const key = `whatsapp/window/${sender.bsuid}`;
+    expect(await t.app.storage.read([key])).to.have.property(key);
+    await t.send([text('vergeet mij')], sender);
+    expect(await t.app.storage.read([key])).to.deep.equal({});
+  });
+
   it('ignores a message without any sender id, without crashing', async () => {
     const response = await t.send([text('hallo')], {});
     expect(response.status).to.equal(200);
