@@ -22,6 +22,10 @@ export const SYNONYMS: ReadonlyMap<string, string> = new Map(
     havent: 'not',
     hasnt: 'not',
     arent: 'not',
+    niks: 'not',
+    niets: 'not',
+    nothing: 'not',
+    none: 'not',
     // the password
     wachtwoord: 'password',
     wachtwoorden: 'password',

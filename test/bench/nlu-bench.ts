@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { loadContent, trainingExamples } from '../../src/content/loader';
 import { PROJECT_ROOT } from '../../src/paths';
 import { evaluate, evaluateLanguage, type LabelledQuestion } from '../../src/nlu/evaluate';
+import { OUT_OF_SCOPE } from '../../src/nlu/confidence-policy';
 import { createRecognizer } from '../../src/nlu/recognizer';
 import type { Recognizer } from '../../src/nlu/types';
 
@@ -58,14 +59,18 @@ function main(): void {
       `(language + understand, ${PASSES} passes; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
   );
 
-  const wrong = result.judged.filter((j) => !j.rightFirstReply || (j.understanding.kind === 'sure' && j.top !== j.question.topic));
-  console.log(`\nnot right on the first reply (${wrong.length}):`);
-  for (const j of wrong) {
+  // what content writers can act on: in-scope questions ranked wrong, and declines that were not made
+  const misses = result.judged.filter(
+    (j) => !j.rightFirstReply || (j.question.topic !== OUT_OF_SCOPE && j.top !== j.question.topic),
+  );
+  console.log(`\nmisclassified (top-1 wrong, or out of scope not declined): ${misses.length}`);
+  for (const j of misses) {
     const u = j.understanding;
     const got =
-      u.kind === 'sure' ? `sure ${u.intent}` : u.kind === 'unsure' ? `unsure ${u.candidates.map((c) => c.intent).join('|')}` : 'out_of_scope';
+      u.kind === 'sure' ? `sure ${u.intent}` : u.kind === 'unsure' ? `asked ${u.candidates.map((c) => c.intent).join('|')}` : 'declined';
+    const verdict = j.rightFirstReply ? 'ok on first reply' : 'WRONG';
     const scores = u.ranked.slice(0, 3).map((r) => `${r.intent}=${r.score.toFixed(2)}`).join(' ');
-    console.log(`  [${j.question.lang}] expected ${j.question.topic}, got ${got} (${scores}): ${j.question.text}`);
+    console.log(`  [${j.question.lang}] ${verdict}: expected ${j.question.topic}, ${got} (${scores}): ${j.question.text}`);
   }
   if (language.misses.length > 0) {
     console.log(`\nlanguage missed against the prior (${language.misses.length}):`);
