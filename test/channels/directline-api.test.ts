@@ -1,3 +1,5 @@
+import type { Content } from '../../src/content/types';
+import { NODES, ReplyBuilder } from '../../src/dialogs/replies';
 import { expect } from '../support/chai';
 import { startTestApp, type RunningApp } from '../support/test-app';
 
@@ -53,6 +55,23 @@ class PageClient {
 
 const topicOf = (a: Activity) => a.channelData?.topicId;
 
+/** The shortest chain of choices (labels, with the node each leads to) from one node to another. */
+function choicePath(content: Content, from: string, to: string): { label: string; goto: string }[] {
+  const previous = new Map<string, { node: string; label: string } | null>([[from, null]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const choice of content.nodes.get(id)?.choices ?? []) {
+      if (previous.has(choice.goto)) continue;
+      previous.set(choice.goto, { node: id, label: choice.label.nl });
+      queue.push(choice.goto);
+    }
+  }
+  const path: { label: string; goto: string }[] = [];
+  for (let at = to, step = previous.get(at); step; at = step.node, step = previous.get(at)) path.unshift({ label: step.label, goto: at });
+  return path;
+}
+
 describe('local Direct Line (no DIRECT_LINE_SECRET)', () => {
   let running: RunningApp;
   before(async () => {
@@ -96,6 +115,25 @@ describe('local Direct Line (no DIRECT_LINE_SECRET)', () => {
     await page.post({ type: 'message', text: label });
     const topics = (await page.poll()).filter((a) => a.from.role === 'bot').map(topicOf);
     expect(topics[0]).to.equal('wt_has_account');
+  });
+
+  it('takes the user through the whole walkthrough by its choices, to the access request', async () => {
+    const content = running.app.content;
+    const end = new ReplyBuilder(content).endNodeId!;
+    const greeting = content.nodes.get(NODES.greeting)!;
+    const start = greeting.choices.find((c) => c.goto === NODES.walkthroughStart)!;
+    const steps = [{ label: start.label.nl, goto: start.goto }, ...choicePath(content, NODES.walkthroughStart, end)];
+    expect(steps.length).to.be.greaterThan(5);
+    expect(steps[steps.length - 1].goto).to.equal(end);
+
+    const page = new PageClient(running.url);
+    await page.open();
+    await page.poll();
+    for (const step of steps) {
+      await page.post({ type: 'message', text: step.label });
+      const answers = (await page.poll()).filter((a) => a.from.role === 'bot').map(topicOf);
+      expect(answers[0], `after "${step.label}"`).to.equal(step.goto);
+    }
   });
 
   it('resumes after a reload: the whole history again, no second welcome', async () => {
