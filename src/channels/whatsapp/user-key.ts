@@ -26,6 +26,14 @@ export function addressOf(sender: Sender): WhatsAppAddress {
   return address;
 }
 
+/**
+ * The address a user key alone gives: a BSUID can be written to directly; a phone-derived key cannot (its number is
+ * not kept). Used when a stored conversation reference was stripped of the address, as references should be.
+ */
+export function addressOfUserKey(userKey: string): WhatsAppAddress | undefined {
+  return userKey.startsWith(PHONE_KEY_PREFIX) || userKey === '' ? undefined : { recipient: userKey };
+}
+
 /** A short fixed-length stand-in for a message id (wamids encode the sender's number), for storage keys and activity ids. */
 export function messageKeyOf(wamid: string): string {
   return createHash('sha256').update(wamid).digest('base64url').slice(0, 32);

@@ -10,6 +10,7 @@ import type { Logger } from '../../logger';
 import type { GraphClient } from './graph-client';
 import { isOutboundMessage, LIMITS, type OutboundMessage, type WhatsAppAddress } from './outbound-message';
 import { ServiceWindowClosedError, type ServiceWindow } from './service-window';
+import { addressOfUserKey } from './user-key';
 import { splitText, toWhatsAppFormatting } from './whatsapp-text';
 
 export const WHATSAPP_CHANNEL_ID = 'whatsapp';
@@ -67,9 +68,12 @@ export class WhatsAppAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const address = addressOfAccount(activity.recipient);
-      const userKey = activity.conversation?.id;
-      if (!address || !userKey) throw new Error('This activity has no WhatsApp address: reply within a WhatsApp turn or use its conversation reference.');
+      const userKey = activity.conversation?.id ?? '';
+      const address = addressOfAccount(activity.recipient) ?? addressOfUserKey(userKey);
+      if (!address) {
+        this.deps.logger.warn('whatsapp.no_address', { reason: 'no phone number or BSUID to send to; proactive messages need a BSUID or the full reference' });
+        throw new Error('This activity has no WhatsApp address: reply within a WhatsApp turn, or keep the user\'s BSUID in the reference.');
+      }
       if (!(await this.deps.window.isOpen(userKey))) {
         this.deps.logger.warn('whatsapp.window_closed', {
           refused: messages.length,

@@ -5,7 +5,7 @@ import { loadWhatsAppTexts } from '../../../src/channels/whatsapp/whatsapp-texts
 import { createMemoryLogger } from '../../../src/logger';
 import { MemoryAppStorage } from '../../../src/storage/memory-app-storage';
 import { FakeGraphApi } from './fake-graph-api';
-import { PHONE, SECRETS, startApp, text, webhookBody } from './whatsapp-test-kit';
+import { BSUID, PHONE, SECRETS, startApp, text, webhookBody } from './whatsapp-test-kit';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ describe('WhatsApp 24-hour customer-service window', () => {
   beforeEach(() => graph.reset());
 
   /** A channel on a clock the test moves, with a bot that echoes and keeps the conversation reference. */
-  async function channelOnClock() {
+  async function channelOnClock(sender: { from?: string; bsuid?: string } = { from: PHONE }) {
     let now = Date.UTC(2030, 0, 15, 9, 0, 0);
     const logger = createMemoryLogger('debug');
     const references: ReturnType<typeof TurnContext.getConversationReference>[] = [];
@@ -37,7 +37,7 @@ describe('WhatsApp 24-hour customer-service window', () => {
       now: () => new Date(now),
     });
     const message = { ...text('hallo'), timestamp: String(now / 1000) };
-    channel.accept(JSON.parse(webhookBody([message])));
+    channel.accept(JSON.parse(webhookBody([message], sender)));
     await channel.idle();
     const proactive = (body: string) => channel.adapter.continueConversation(references[0], async (context) => void (await context.sendActivity(body)));
     return { channel, logger, references, proactive, advance: (ms: number) => (now += ms) };
@@ -71,6 +71,25 @@ describe('WhatsApp 24-hour customer-service window', () => {
     await channel.idle();
     await proactive('Herinnering');
     expect(graph.delivered).to.have.length(3);
+  });
+
+  // Stored references should not carry the phone number; a BSUID in the conversation id is enough to write.
+  it('sends a proactive message on a reference stripped of the address when the user is keyed by BSUID', async () => {
+    const { channel, references, logger } = await channelOnClock({ from: PHONE, bsuid: BSUID });
+    const stripped = { ...references[0], user: { id: BSUID, name: '' } };
+    await channel.adapter.continueConversation(stripped, async (context) => void (await context.sendActivity('Herinnering')));
+    expect(graph.delivered).to.have.length(2);
+    expect(graph.delivered[1]).to.include({ recipient: BSUID });
+    expect(graph.delivered[1]).not.to.have.property('to');
+    expect(logger.lines.join('\n')).not.to.include(PHONE);
+  });
+
+  it('refuses a proactive message on a stripped reference of a phone-keyed user, with a log line', async () => {
+    const { channel, references, logger } = await channelOnClock({ from: PHONE });
+    const stripped = { ...references[0], user: { id: references[0].user?.id ?? '', name: '' } };
+    await channel.adapter.continueConversation(stripped, async (context) => void (await context.sendActivity('Herinnering')));
+    expect(graph.delivered).to.have.length(1);
+    expect(logger.lines.some((l) => l.includes('whatsapp.no_address'))).to.equal(true);
   });
 
   it('does not answer a message delivered more than 24 hours after it was sent', async () => {
