@@ -4,6 +4,7 @@
  * on lowdb with no users, and on lowdb with 50,000 prefilled users. Prints a table and the ratios against the targets.
  * BENCH_SECONDS (default 8) sets the length of each run; BENCH_USERS (default 50000) the prefilled users.
  */
+import { execFileSync } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,8 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     if (scenario.prefill > 0) {
       const started = Date.now();
       const files = await prefillLowdbUsers(dataDir, scenario.prefill, CHANNEL);
+      // Flush the prefill's dirty pages now, or their write-back would run during (and slow) the measurement.
+      if (process.platform !== 'win32') execFileSync('sync');
       log(`  prefilled ${files.toLocaleString('en')} state files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     const env = childEnv({ STORAGE: scenario.storage, DATA_DIR: dataDir, LOG_LEVEL: 'warn', BENCH_BOT: scenario.bot });
@@ -150,6 +153,10 @@ async function main(): Promise<void> {
     results.push(await runScenario(scenario));
   }
   const report = ['', ...table(results), '', ...(results.length === ALL_SCENARIOS.length ? targets(results) : [])];
+  const load = os.loadavg()[0];
+  if (load > cpus.length) {
+    report.push('', `Warning: load average ${load.toFixed(1)} on ${cpus.length} CPUs: other work shared the machine, so turns/s and latency are low and noisy; CPU ms/turn is the steadier figure.`);
+  }
   report.forEach(log);
   await fs.mkdir(path.dirname(RESULTS), { recursive: true });
   await fs.writeFile(RESULTS, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, users: USERS, results }, null, 2));
