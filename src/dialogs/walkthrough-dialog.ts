@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Reply } from '../channels/reply';
+import { uiText } from '../content/texts';
 import type { CommandId, Lang } from '../content/types';
 import type { Logger } from '../logger';
 import type { Recognizer } from '../nlu/types';
@@ -125,7 +126,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     switch (action.type) {
       case 'goto':
         state.misses = 0;
-        return this.showNode(dc, state, profile, replies.content.nodes.has(action.nodeId) ? action.nodeId : NODES.menu, lang, undefined, action.type);
+        return this.showNode(dc, state, profile, replies.content.nodes.has(action.nodeId) ? action.nodeId : NODES.menu, lang, undefined, action.type, action.alternatives);
       case 'command':
         return this.runCommand(dc, state, profile, action.command, lang);
       case 'clarify':
@@ -170,7 +171,16 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
   }
 
   /** Shows a node (or begins the dialog that handles it), adding "back to the steps" on side answers during a walkthrough. */
-  private async showNode(dc: DialogContext, state: WalkState, profile: UserProfile, id: string, lang: Lang, intro?: string, action: TurnAction['type'] = 'goto'): Promise<DialogTurnResult> {
+  private async showNode(
+    dc: DialogContext,
+    state: WalkState,
+    profile: UserProfile,
+    id: string,
+    lang: Lang,
+    intro?: string,
+    action: TurnAction['type'] = 'goto',
+    alternatives: string[] = [],
+  ): Promise<DialogTurnResult> {
     const { replies } = this.deps;
     const node = replies.node(id);
     if (node.step) {
@@ -184,10 +194,11 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
       profile.lang = lang;
       return dc.beginDialog(dialogId, { nodeId: id, lang });
     }
-    const extras = [];
+    const extras = alternatives.map((alt) => replies.choiceTo(alt, lang));
     if (!node.step && profile.lastStep && !profile.accessRequested) extras.push(replies.choiceTo(profile.lastStep, lang, 'label_resume'));
     const reply = replies.fromNode(id, lang, extras);
     if (intro) reply.intro = intro;
+    if (alternatives.length > 0) reply.footer = uiText(replies.content, 'maybe_other', lang);
     return this.send(dc, state, profile, reply, action);
   }
 
