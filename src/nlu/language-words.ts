@@ -11,7 +11,7 @@ export const DUTCH_WORDS: ReadonlySet<string> = new Set([
   'welk', 'wie', 'waarom', 'ja', 'nee', 'neen', 'jazeker', 'klopt', 'bedankt', 'dank', 'dankjewel', 'dankuwel', 'hoi',
   'goedemorgen', 'goedemiddag', 'alsjeblieft', 'alstublieft', 'sorry', 'werkt', 'krijg', 'weet', 'heel', 'veel',
   'iets', 'niks', 'niets', 'nu', 'meer', 'waarmee', 'waarvoor', 'welkom', 'doe', 'doen', 'gaat', 'gaan', 'ga', 'kom',
-  'komt', 'zie', 'zien', 'staat', 'mee', 'tot', 'na', 'omdat', 'wanneer', 'sinds', 'nodig', 'moeilijk', 'vraag',
+  'komt', 'zie', 'zien', 'staat', 'mee', 'tot', 'na', 'omdat', 'sinds', 'nodig', 'moeilijk', 'vraag',
   'vragen', 'tweede', 'eerste', 'laatste', 'twee', 'drie', 'helaas', 'prima', 'oke', 'svp', 'aub', 'hallo',
 ]);
 

@@ -82,7 +82,7 @@ export function canonicalTokens(tokens: readonly string[]): string[] {
 export interface AnalyzedText {
   /** Canonical tokens without function words. */
   words: string[];
-  /** The words as typed (before synonyms), without function words: typos live here, not in canonical tokens. */
+  /** The words before synonyms (spelling-corrected if a corrector is given), without function words, for n-grams. */
   surface: string[];
   /** Stems of `words`, same order (used for word unigrams and bigrams). */
   stems: string[];
