@@ -18,6 +18,13 @@ const FILLER: ReadonlySet<string> = new Set([
   'with', 'for', 'it', 'id', 'ill', 'like', 'lets', 'give', 'yes', 'item', 'punt',
 ]);
 
+/** Words that turn a statement around: "gevonden" must never pick "Niet gevonden", nor "actief" "Nog niet actief". */
+const NEGATIONS: ReadonlySet<string> = new Set([
+  'niet', 'geen', 'nooit', 'not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'cant', 'cannot', 'havent', 'hasnt', 'wasnt', 'wont',
+]);
+
+const negated = (words: readonly string[]): boolean => words.some((w) => NEGATIONS.has(w));
+
 /** Least score for a loosely typed label to count, and its least lead over the next label. */
 const MIN_LABEL_SCORE = 0.6;
 const MIN_LABEL_LEAD = 0.15;
@@ -67,7 +74,8 @@ function findDigits(words: readonly string[]): FoundPosition | undefined {
 function bestLabel(words: readonly string[], labels: ReadonlyArray<readonly string[]>): number | undefined {
   const meaningful = words.filter((w) => !FILLER.has(w));
   const typed = meaningful.length > 0 ? meaningful : words;
-  const scores = labels.map((label) => labelScore(typed, label));
+  const polarity = negated(words);
+  const scores = labels.map((label) => (negated(label) === polarity ? labelScore(typed, label) : 0));
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
   const runnerUp = Math.max(0, ...scores.filter((_, i) => i !== best));
@@ -91,7 +99,8 @@ function wordFit(typed: string, label: string): number {
   if (typed === label) return 1;
   if (typed.length >= 4 && stem(typed) === stem(label)) return 0.95;
   if (typed.length >= 3 && label.startsWith(typed)) return 0.6 + 0.3 * (typed.length / label.length);
-  const allowed = label.length >= 8 ? 2 : label.length >= 4 ? 1 : 0;
+  // Short words get no typo allowance: "menu" is not "mens".
+  const allowed = label.length >= 8 ? 2 : label.length >= 5 ? 1 : 0;
   if (allowed === 0) return 0;
   const distance = editDistance(typed, label, allowed);
   return distance <= allowed ? 0.9 - 0.1 * distance : 0;

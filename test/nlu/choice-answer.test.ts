@@ -77,3 +77,23 @@ describe('matchChoice', () => {
     expect(matchChoice('2', [], 'nl')).to.equal(undefined);
   });
 });
+
+describe('matchChoice polarity and short words', () => {
+  // A loose match must never flip the meaning: these answers drive the walkthrough's branches.
+  it('does not pick a negated label for a positive answer, nor the other way round', () => {
+    expect(matchChoice('gevonden', ['Ik heb gezocht', 'Niet gevonden'], 'nl')).to.equal(undefined);
+    expect(matchChoice('niet gevonden', ['Nu gevonden', 'Contact opnemen'], 'nl')).to.equal(undefined);
+    expect(matchChoice('mail is niet binnen', ['Mail is binnen', 'Link verlopen'], 'nl')).to.equal(undefined);
+    expect(matchChoice('actief', ['Nog niet actief', 'Menu'], 'nl')).to.equal(undefined);
+    expect(matchChoice("it didn't arrive", ['Mail arrived', 'Link expired'], 'en')).to.equal(undefined);
+  });
+
+  it('still picks a label with the same polarity', () => {
+    expect(matchChoice('niet gevonden', ['Ik heb gezocht', 'Niet gevonden'], 'nl')).to.equal(1);
+    expect(matchChoice('mail binnen', ['Mail is binnen', 'Link verlopen'], 'nl')).to.equal(0);
+  });
+
+  it('allows no typo in words of four letters, so "menu" does not pick "mens"', () => {
+    expect(matchChoice('menu', ['Toegang aanvragen', 'Hulp van een mens'], 'nl')).to.equal(undefined);
+  });
+});
