@@ -28,7 +28,7 @@ import { type AppStorage, eTagConflict, noLog, type StorageLog } from './app-sto
 import { KeyQueue } from './key-queue';
 import { LruCache } from './lru-cache';
 import { CorruptStateFileError, keyHash, parseStateFile, type StateFile, stateFilePath } from './state-file';
-import { removeIfExists, StateFileAdapter } from './state-file-adapter';
+import { removeIfExists, StateFileAdapter, tempFileOf } from './state-file-adapter';
 import { sweepStateFolder } from './sweep-state-folder';
 
 export interface LowdbStorageOptions {
@@ -106,7 +106,7 @@ export class LowdbStorage implements AppStorage {
       keys.map((key) =>
         this.queue.run(key, async () => {
           this.cache.delete(key);
-          await removeIfExists(this.fileOf(key));
+          await this.removeFiles(key);
           this.cache.set(key, MISSING);
         }),
       ),
@@ -194,9 +194,15 @@ export class LowdbStorage implements AppStorage {
     const stat = await fs.stat(file).catch(() => null);
     if (stat === null || stat.mtimeMs >= olderThan.getTime()) return false;
     this.cache.delete(key);
-    await removeIfExists(file);
+    await this.removeFiles(key);
     this.cache.set(key, MISSING);
     return true;
+  }
+
+  /** The state file and any temp file a killed write left: else a later read would bring a deleted key back. */
+  private async removeFiles(key: string): Promise<void> {
+    const file = this.fileOf(key);
+    await Promise.all([removeIfExists(file), removeIfExists(tempFileOf(file))]);
   }
 
 }

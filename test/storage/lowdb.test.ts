@@ -102,6 +102,16 @@ describe('LowdbStorage', () => {
     expect(await exists(temp)).to.equal(false);
   });
 
+  // "Forget me" must stay forgotten: a complete temp file left by a kill must not bring a deleted key back.
+  it('deletes a key together with the temp file of an interrupted write', async () => {
+    const storage = await open();
+    await storage.write({ 'user/x': { v: 1 } });
+    const file = fileOf('user/x');
+    await fs.rename(file, path.join(path.dirname(file), `.${path.basename(file)}.tmp`));
+    await (await open()).delete(['user/x']);
+    expect(await (await open()).read(['user/x'])).to.deep.equal({});
+  });
+
   it('treats a cut-short first write (a torn temp file and no state file) as missing, without alarm', async () => {
     const storage = await open();
     const file = fileOf('new');
