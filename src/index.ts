@@ -10,11 +10,13 @@ import { createWhatsApp, type WhatsAppChannel } from './channels/whatsapp';
 import { loadConfig, type AppConfig } from './config';
 import { loadContent, trainingExamples } from './content/loader';
 import type { Content } from './content/types';
+import { createAssistantFeatures, type AssistantFeatures } from './dialogs/assistant-features';
 import { MainDialog } from './dialogs/main-dialog';
 import { ReplyBuilder } from './dialogs/replies';
 import { createGuardedAdapter, createHardening, hardeningOptions, installProcessSafety, type GuardedAdapter, type HardeningOptions } from './hardening';
 import { createLogger, type Logger } from './logger';
 import { createRecognizer } from './nlu/recognizer';
+import { redactingLogger } from './privacy/redacting-logger';
 import { createServer, InFlight, type RouteModule } from './server';
 import type { AppStorage } from './storage/app-storage';
 import { createStorage } from './storage/create-storage';
@@ -32,6 +34,8 @@ export interface AppOptions {
   hardening?: Partial<HardeningOptions>;
   /** Token validation other than Microsoft's (tests: a local OpenID metadata endpoint). */
   authentication?: BotFrameworkAuthentication;
+  /** Clock for dates, follow-ups and analytics (default: the system clock). */
+  now?: () => Date;
 }
 
 export interface App {
@@ -43,6 +47,8 @@ export interface App {
   logger: Logger;
   /** The WhatsApp channel, when WHATSAPP_* is configured. */
   whatsapp?: WhatsAppChannel;
+  /** Dates, handoff, follow-ups, feedback and analytics (absent when `options.bot` replaces the assistant). */
+  features?: AssistantFeatures;
   /** Starts serving; resolves to the base URL (with the real port when config.port is 0). */
   listen(): Promise<string>;
   /** Stops taking requests, waits for running turns, flushes state. */
@@ -54,7 +60,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   registerRenderer('webchat', renderWebChat);
   registerRenderer('directline', renderWebChat);
   registerRenderer('msteams', renderTeams);
-  const logger = options.logger ?? createLogger(config.logLevel);
+  // Whoever logs, text fields lose e-mail addresses, phone numbers, IBANs and passwords first.
+  const logger = redactingLogger(options.logger ?? createLogger(config.logLevel));
   const content = options.content ?? loadContent();
   const storage = options.storage ?? (await createStorage(config, (event, fields) => logger.info(event, fields as never)));
   const recognizer = createRecognizer(trainingExamples(content));
@@ -63,18 +70,24 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   let bot = options.bot;
+  let features: AssistantFeatures | undefined;
   if (!bot) {
     const assistant = new AssistantBot(conversationState, userState, logger);
-    assistant.attachDialog(
-      new MainDialog({
+    features = await createAssistantFeatures({ config, content, storage, logger, recognizer, adapter, conversationState, userState, assistant, now: options.now });
+    const main = new MainDialog(
+      {
         replies: new ReplyBuilder(content),
         recognizer,
         profile: assistant.profile,
         conversation: assistant.conversationData,
         effects: assistant,
         logger,
-      }),
+        hooks: features.hooks,
+      },
+      features.dialogs,
     );
+    assistant.attachDialog(main);
+    features.attach(main);
     bot = assistant;
   }
   const inFlight = new InFlight();
@@ -98,11 +111,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     bot,
     logger,
     whatsapp: whatsapp?.channel,
+    features,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, '0.0.0.0', () => {
           ready = true;
+          features?.start();
           const port = (server.address() as AddressInfo).port;
           const url = `http://localhost:${port}`;
           logger.info('listening', { port, url });
@@ -117,6 +132,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         server.server.closeIdleConnections?.();
       });
       await inFlight.idle();
+      await features?.close();
       hardening.close();
       await storage.close();
     },
