@@ -1,8 +1,9 @@
 /**
  * LowdbStorage: botbuilder `Storage` on local disk whose cost per turn does not grow with the number of stored keys.
  *
- * - One small lowdb file per key: `<dataDir>/state/<h0h1>/<h>.json` with h = the key's sha256 (see keyHash). The name is safe and of fixed
- *   length for any key (slashes, unicode, very long, differing only in case); 256 sub-folders keep folders small.
+ * - One small lowdb file per key: `<dataDir>/state/<h0h1>/<h>.json` with h = the key's sha256 (see keyHash). The
+ *   name is safe and of fixed length for any key (slashes, unicode, very long, differing only in case); 256
+ *   sub-folders keep folders small.
  *   The file holds `{ key, item }`, so a sweep knows whose file it is and a read can check it got the right one.
  * - Atomic writes (StateFileAdapter, a lowdb adapter): the new version goes to a temp file beside the old one, then
  *   replaces it; a killed process leaves the old or the new version, never a torn file, and the next read finishes a
@@ -204,5 +205,4 @@ export class LowdbStorage implements AppStorage {
     const file = this.fileOf(key);
     await Promise.all([removeIfExists(file), removeIfExists(tempFileOf(file))]);
   }
-
 }
