@@ -26,8 +26,11 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Channels' ids are printable ASCII; the connector puts them in URL paths and HTTP headers, where anything else throws.
+const PRINTABLE_ASCII = /^[\x20-\x7E]+$/;
+
 function isId(value: unknown, maxChars: number): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= maxChars;
+  return typeof value === 'string' && value.length > 0 && value.length <= maxChars && PRINTABLE_ASCII.test(value);
 }
 
 function optional(value: unknown, check: (v: unknown) => boolean): boolean {
@@ -61,9 +64,9 @@ function membersOk(value: unknown, options: HardeningOptions): boolean {
 /** The first reason the body cannot be processed as an activity, or undefined when its shape is sound. */
 function shapeProblem(body: Json, options: HardeningOptions): string | undefined {
   const max = options.maxIdChars;
-  if (!isId(body.channelId, max)) return 'channelId must be a non-empty string.';
-  if (!isObject(body.conversation) || !isId(body.conversation.id, max)) return 'conversation.id must be a non-empty string.';
-  if (!isObject(body.from) || !isId(body.from.id, max)) return 'from.id must be a non-empty string.';
+  if (!isId(body.channelId, max)) return 'channelId must be a non-empty ASCII string.';
+  if (!isObject(body.conversation) || !isId(body.conversation.id, max)) return 'conversation.id must be a non-empty ASCII string.';
+  if (!isObject(body.from) || !isId(body.from.id, max)) return 'from.id must be a non-empty ASCII string.';
   if (!optional(body.recipient, (r) => isObject(r) && optional(r.id, (id) => isId(id, max)))) return 'recipient must be an object with an id.';
   if (!isHttpUrl(body.serviceUrl)) return 'serviceUrl must be an http(s) URL.';
   if (!optional(body.id, (id) => isId(id, max))) return 'id must be a string.';
@@ -100,7 +103,8 @@ export function inspectActivity(body: unknown, options: HardeningOptions): Inspe
   const problem = shapeProblem(body, options);
   if (problem) return { kind: 'reject', reason: problem };
 
-  const activity: Json = { ...body };
+  // A field sent as null is a field not sent: botbuilder code reads `entities.length` once `entities` is not undefined.
+  const activity: Json = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
   let textCut = false;
   if (typeof body.text === 'string') {
     const cleaned = cleanText(body.text, options.maxTextChars);

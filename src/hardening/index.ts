@@ -79,7 +79,7 @@ export function createHardening(deps: HardeningDeps): Hardening {
     intake,
     messages: intake.handle,
     headers: securityHeadersPre({ connectOrigins }),
-    middleware: guardMiddleware({ guard, content, logger, languageOf }),
+    middleware: guardMiddleware({ guard, maxTextChars: options.maxTextChars, content, logger, languageOf }),
     close: () => intake.close(),
   };
 }

@@ -43,6 +43,9 @@ describe('hardening: inspectActivity (the edge check of /api/messages)', () => {
     ['attachments that are not a list', { ...valid(), attachments: 'a' }],
     ['members without ids', { ...valid(), type: 'conversationUpdate', membersAdded: [{}] }],
     ['an id longer than the limit', { ...valid(), conversation: { id: 'x'.repeat(options.maxIdChars + 1) } }],
+    // Found by the fuzz test: the connector puts ids in URLs (encodeURIComponent throws on lone surrogates) and headers.
+    ['an activity id with a lone surrogate', { ...valid(), id: '\uD800a' }],
+    ['a conversation id with non-ASCII characters', { ...valid(), conversation: { id: '\u202Egnitirw' } }],
   ] as const) {
     it(`rejects ${why} with a reason`, () => {
       const result = inspectActivity(body, options);
@@ -84,6 +87,12 @@ describe('hardening: inspectActivity (the edge check of /api/messages)', () => {
     expect(result.activity.attachments).to.have.length(options.maxAttachments);
     expect(result.activity.entities).to.have.length(options.maxEntities);
     expect(result.activity.membersAdded).to.have.length(options.maxMembers);
+  });
+
+  it('drops fields sent as null (botbuilder reads entities.length once entities is not undefined)', () => {
+    const result = inspectActivity({ ...valid(), entities: null, attachments: null, value: null }, options);
+    if (result.kind !== 'process') throw new Error('expected process');
+    expect(result.activity).not.to.have.any.keys('entities', 'attachments', 'value');
   });
 
   it('does not change the body it was given', () => {

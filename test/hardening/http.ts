@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 
 /** A well-formed expectReplies message from one user in one conversation; override any field. */
@@ -44,3 +45,21 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 
 /** Signs of internals leaking into an answer: stack frames, file paths, error class names, parser messages. */
 export const INTERNALS = /\bat [\w.<>]+ \(|node_modules|\/src\/|\.js:\d+|\bTypeError\b|\bRangeError\b|SyntaxError|Unexpected token|in JSON at position|stack/i;
+
+/**
+ * POSTs on a fresh connection (no keep-alive): a server that answers 413 and drops the rest of an oversized upload
+ * closes that socket, and a pooled client would then see a reset on whatever request it sends on it next.
+ * Resolves to the status and body, or rejects with the socket error (e.g. EPIPE while uploading a refused body).
+ */
+export function rawPost(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
