@@ -1,5 +1,6 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
+import { jsonBodyOnly } from './hardening/json-body';
 import { publicErrorMessage } from './hardening/public-error';
 import type { Logger } from './logger';
 
@@ -52,7 +53,7 @@ export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
 
   server.post(
     '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }),
+    ...jsonBodyOnly(MAX_BODY_BYTES),
     // Validation, auth, limits, dedupe and the turn itself: see src/hardening/message-intake.ts.
     deps.hardening.messages,
   );

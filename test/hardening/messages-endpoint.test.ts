@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import type { AppOptions } from '../../src/index';
 import { MemoryAppStorage } from '../../src/storage/memory-app-storage';
 import { expect } from '../support/chai';
@@ -23,6 +26,22 @@ describe('hardening: POST /api/messages at the edge', function () {
     const huge = await post(messages, JSON.stringify(activity({ text: 'x'.repeat(300 * 1024) })));
     expect(huge.status).to.equal(413);
     expect(huge.text).not.to.match(INTERNALS);
+  });
+
+  it('refuses multipart, octet-stream and gzip bodies with 415 before reading them (no temp file, no inflating)', async () => {
+    const uploads = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('upload_')).length;
+    const before = uploads();
+    const big = 'A'.repeat(2 * 1024 * 1024);
+    const multipart = `--b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n${big}\r\n--b--\r\n`;
+    const answers = [
+      await post(messages, multipart, { 'content-type': 'multipart/form-data; boundary=b' }),
+      await post(messages, big, { 'content-type': 'application/octet-stream' }),
+      await post(messages, gzipSync(Buffer.alloc(50 * 1024 * 1024)).toString('latin1'), { 'content-encoding': 'gzip' }),
+      await post(messages, JSON.stringify(activity()), { 'content-type': 'text/plain' }),
+    ];
+    expect(answers.map((a) => a.status)).to.deep.equal([415, 415, 415, 415]);
+    // restify's own bodyParser hands multipart to formidable, which writes the file to the temp folder.
+    expect(uploads()).to.equal(before);
   });
 
   it('answers JSON that is not an activity with 400 (botbuilder itself would answer 500)', async () => {
