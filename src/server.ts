@@ -1,6 +1,6 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Next, type Request, type Response, type Server } from 'restify';
-import { jsonBodyOnly } from './hardening/json-body';
+import { jsonBodyOnly, refuseUnsafeBodies } from './hardening/json-body';
 import { publicErrorMessage } from './hardening/public-error';
 import type { Logger } from './logger';
 
@@ -50,6 +50,7 @@ export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
   const server = restify.createServer({ name: 'traces-nt-assistant', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.dedupeSlashes());
   server.pre(deps.hardening.headers);
+  server.pre(refuseUnsafeBodies);
 
   server.post(
     '/api/messages',

@@ -20,6 +20,23 @@ function requirePlainJson(req: Request, res: Response, next: Next): void {
   return next();
 }
 
+/**
+ * For every route (server.pre): refuses multipart and compressed bodies, which restify's bodyParser would write to the
+ * temp folder or inflate past its limit. No route of the app takes either; the Direct Line and token routes use
+ * bodyParser, and an unauthenticated 5 MB multipart POST to them left a file in /tmp.
+ */
+export function refuseUnsafeBodies(req: Request, res: Response, next: Next): void {
+  const encoding = req.headers['content-encoding'];
+  const multipart = (req.headers['content-type'] ?? '').toLowerCase().trimStart().startsWith('multipart/');
+  if (multipart || (encoding !== undefined && encoding.toLowerCase() !== 'identity')) {
+    res.header('connection', 'close');
+    res.status(415);
+    res.json({ error: publicErrorMessage(415) });
+    return next(false);
+  }
+  return next();
+}
+
 /** The body handlers of a JSON-only route: content check, then restify's reader (with the limit) and JSON parser. */
 export function jsonBodyOnly(maxBodySize: number): RequestHandler[] {
   // bodyReader: true = jsonBodyParser adds no reader of its own; ours carries the limit.

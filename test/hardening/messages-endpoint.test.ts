@@ -44,6 +44,17 @@ describe('hardening: POST /api/messages at the edge', function () {
     expect(uploads()).to.equal(before);
   });
 
+  it('refuses multipart and gzip bodies on every route, so no bodyParser writes or inflates them', async () => {
+    const uploads = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('upload_')).length;
+    const before = uploads();
+    const multipart = `--b\r\nContent-Disposition: form-data; name="f"; filename="x.bin"\r\n\r\n${'A'.repeat(1024 * 1024)}\r\n--b--\r\n`;
+    for (const route of ['/api/directline/token', '/v3/directline/conversations', '/v3/directline/conversations/any/activities']) {
+      expect((await post(`${running.url}${route}`, multipart, { 'content-type': 'multipart/form-data; boundary=b' })).status, route).to.equal(415);
+      expect((await post(`${running.url}${route}`, '{}', { 'content-encoding': 'gzip' })).status, route).to.equal(415);
+    }
+    expect(uploads()).to.equal(before);
+  });
+
   it('answers JSON that is not an activity with 400 (botbuilder itself would answer 500)', async () => {
     for (const body of [{}, [], { text: 'hallo' }, activity({ type: undefined }), activity({ conversation: null }), 42, 'null']) {
       const answer = await post(messages, typeof body === 'string' ? body : JSON.stringify(body));
