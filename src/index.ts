@@ -20,6 +20,7 @@ import { redactingLogger } from './privacy/redacting-logger';
 import { createServer, InFlight, type RouteModule } from './server';
 import type { AppStorage } from './storage/app-storage';
 import { createStorage } from './storage/create-storage';
+import { startRetentionSweep } from './storage/retention';
 
 export interface AppOptions {
   /** Use this store instead of the one the config names (tests, benchmarks). */
@@ -92,6 +93,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   }
   const inFlight = new InFlight();
   let ready = false;
+  let stopRetention = (): void => undefined;
   const whatsapp = config.whatsapp
     ? createWhatsApp({ config: config.whatsapp, bot, storage, logger, track: (work) => inFlight.track(work) })
     : undefined;
@@ -118,6 +120,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         server.listen(config.port, '0.0.0.0', () => {
           ready = true;
           features?.start();
+          stopRetention = startRetentionSweep(storage, config.retentionDays, { now: options.now, log: (event, fields) => logger.info(event, fields as never) });
           const port = (server.address() as AddressInfo).port;
           const url = `http://localhost:${port}`;
           logger.info('listening', { port, url });
@@ -126,6 +129,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       }),
     close: async () => {
       ready = false;
+      stopRetention();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive sockets would hold close() open; in-flight turns are awaited below instead.
