@@ -103,7 +103,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   whatsapp?.channel.adapter.use(hardening.middleware);
   // The web chat page and its Direct Line (the bot's own in local mode, Azure's with DIRECT_LINE_SECRET).
   const webChat = webChatChannel({ config, adapter, bot, logger, track: (work) => inFlight.track(work), guard: hardening.middleware });
-  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes: [...routes, ...webChat.routes], hardening }, inFlight);
+  const server = createServer({ adapter, bot, logger, isReady: () => ready, routes: [...routes, ...webChat.routes], hardening });
 
   return {
     config,

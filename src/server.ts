@@ -46,7 +46,8 @@ function sendJson(res: Response, status: number, body: unknown): void {
   res.json(body);
 }
 
-export function createServer(deps: ServerDeps, inFlight: InFlight): Server {
+/** The routes; handlers track their own work in the app's InFlight (see createApp), so close() can wait for it. */
+export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'traces-nt-assistant', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.dedupeSlashes());
   server.pre(deps.hardening.headers);
