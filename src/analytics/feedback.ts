@@ -4,7 +4,7 @@ import { uiText } from '../content/texts';
 import type { Content, Lang } from '../content/types';
 import { NODES, type ReplyBuilder } from '../dialogs/replies';
 import type { ConversationData } from '../dialogs/state';
-import type { TurnEffects, TurnEvent, WalkthroughHooks } from '../dialogs/walkthrough-dialog';
+import type { TurnEffects, WalkthroughHooks } from '../dialogs/walkthrough-dialog';
 import type { Analytics } from './analytics';
 
 /** Node ids of the two answers to "Did this help?" (content/walkthrough/feedback-*.yaml). */
@@ -24,26 +24,21 @@ export interface FeedbackDeps {
 }
 
 /**
- * "Did this help? 👍 / 👎" as a short message of its own after a topic's answer (once per topic per conversation),
- * so the answer keeps its own choices. A click or a typed thumb shows feedback_yes / feedback_no, and the answer is
- * recorded for the topic asked about.
+ * "Did this help? 👍 / 👎" rides on a side topic's answer itself (a footer line and two extra choices), once per topic
+ * per conversation: a separate message would take the answer's own next steps away in Web Chat, which shows only the
+ * last message's suggested actions. Walkthrough steps are not asked about. A click or a typed thumb shows
+ * feedback_yes / feedback_no, and the answer is recorded for the topic asked about.
  */
 export class Feedback {
   constructor(private readonly deps: FeedbackDeps) {}
 
-  question(lang: Lang): Reply {
+  /** The two choices that answer the question. */
+  choices(lang: Lang): Reply['choices'] {
     const { content } = this.deps;
-    return {
-      topicId: FEEDBACK_QUESTION,
-      kind: 'system',
-      lang,
-      text: uiText(content, 'feedback_question', lang),
-      links: [],
-      choices: [
-        { label: uiText(content, 'label_feedback_yes', lang), goto: FEEDBACK_NODES.yes },
-        { label: uiText(content, 'label_feedback_no', lang), goto: FEEDBACK_NODES.no },
-      ],
-    };
+    return [
+      { label: uiText(content, 'label_feedback_yes', lang), goto: FEEDBACK_NODES.yes },
+      { label: uiText(content, 'label_feedback_no', lang), goto: FEEDBACK_NODES.no },
+    ];
   }
 
   /** A typed 👍/👎 right after the question shows the matching node (buttons arrive as the same text on some channels). */
@@ -54,24 +49,29 @@ export class Feedback {
     return thumb ? this.deps.replies.fromNode(thumb === 'up' ? FEEDBACK_NODES.yes : FEEDBACK_NODES.no, lang) : undefined;
   };
 
+  /** Adds the question to a side topic's answer that has not been asked about in this conversation. */
+  readonly enrich: NonNullable<WalkthroughHooks['enrich']> = async (context, reply) => {
+    const conversation = await this.deps.conversation.get(context, {});
+    if (!this.asksAbout(reply, conversation)) return;
+    conversation.feedbackFor = reply.topicId;
+    conversation.feedbackAsked = [...(conversation.feedbackAsked ?? []), reply.topicId];
+    const question = uiText(this.deps.content, FEEDBACK_QUESTION, reply.lang);
+    reply.footer = reply.footer ? `${reply.footer}\n\n${question}` : question;
+    reply.choices.push(...this.choices(reply.lang));
+  };
+
   readonly onTurn: NonNullable<WalkthroughHooks['onTurn']> = async (context, event) => {
     const conversation = await this.deps.conversation.get(context, {});
     if (event.topicId === FEEDBACK_NODES.yes || event.topicId === FEEDBACK_NODES.no) {
       if (conversation.feedbackFor) await this.deps.analytics.feedback(context, event.lang, conversation.feedbackFor, event.topicId === FEEDBACK_NODES.yes);
       conversation.feedbackFor = undefined;
-      return;
     }
-    // A thumb typed a few turns later still belongs to the last question: it means nothing else here.
-    if (!this.asksAbout(event, conversation)) return;
-    conversation.feedbackFor = event.topicId;
-    conversation.feedbackAsked = [...(conversation.feedbackAsked ?? []), event.topicId];
-    await this.deps.effects.send(context, this.question(event.lang));
   };
 
-  private asksAbout(event: TurnEvent, conversation: ConversationData): boolean {
-    const node = this.deps.content.nodes.get(event.topicId);
-    if (!node || node.kind !== 'topic' || event.kind !== 'answer' || event.topicId === NODES.contactHuman) return false;
-    return !(conversation.feedbackAsked ?? []).includes(event.topicId);
+  private asksAbout(reply: Reply, conversation: ConversationData): boolean {
+    const node = this.deps.content.nodes.get(reply.topicId);
+    if (!node || node.kind !== 'topic' || node.step || reply.kind !== 'answer' || reply.topicId === NODES.contactHuman) return false;
+    return !(conversation.feedbackAsked ?? []).includes(reply.topicId);
   }
 }
 

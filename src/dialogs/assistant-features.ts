@@ -131,7 +131,8 @@ export async function createAssistantFeatures(deps: FeatureDeps): Promise<Assist
     { dialogForNode: { [NODES.contactHuman]: HANDOFF_DIALOG } },
     createAnalyticsHooks(analytics),
     { onTurn: createTrailHook(content, conversation) },
-    { onTurn: feedback.onTurn },
+    // Last, so the thumbs come after every other choice.
+    { onTurn: feedback.onTurn, enrich: feedback.enrich },
   );
   const dialogs: Dialog[] = [
     new WorkOutDateDialog({ ...side, content, calendar, replies, profile, now }),

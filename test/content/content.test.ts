@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadContent } from '../../src/content/loader';
 import { MAX_LABEL } from '../../src/content/schema';
 import { COMMAND_IDS, LANGS, type Content } from '../../src/content/types';
+import { NODES_OFFERED_BY_FEATURES, NODES_SHOWN_BY_FEATURES } from '../../src/dialogs/assistant-features';
 import { PROJECT_ROOT } from '../../src/paths';
 
 // The team's shared reference when it sits beside the clone (CI, developers); else the snapshot committed with the tests.
@@ -92,7 +93,8 @@ describe('content', () => {
 
   it('makes every node reachable from the welcome or the menu, or by asking for it', () => {
     const reached = new Set<string>();
-    const queue = ['greeting', 'menu', 'help', ...[...content.nodes.values()].filter((n) => n.examples.nl.length > 0).map((n) => n.id)];
+    // Some nodes are shown or offered by code (feedback, the check-in, worked-out dates), not by a content choice.
+    const queue = ['greeting', 'menu', 'help', ...NODES_SHOWN_BY_FEATURES, ...NODES_OFFERED_BY_FEATURES, ...[...content.nodes.values()].filter((n) => n.examples.nl.length > 0).map((n) => n.id)];
     while (queue.length > 0) {
       const id = queue.pop()!;
       if (reached.has(id)) continue;
