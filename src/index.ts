@@ -16,6 +16,7 @@ import { ReplyBuilder } from './dialogs/replies';
 import { createGuardedAdapter, createHardening, hardeningOptions, installProcessSafety, type GuardedAdapter, type HardeningOptions } from './hardening';
 import { createLogger, type Logger } from './logger';
 import { createRecognizer } from './nlu/recognizer';
+import type { Recognizer } from './nlu/types';
 import { redactingLogger } from './privacy/redacting-logger';
 import { createServer, InFlight, type RouteModule } from './server';
 import type { AppStorage } from './storage/app-storage';
@@ -56,6 +57,28 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** What the retention sweep purges: bot state and analytics days, keeping the key salt (rewritten first) alive. */
+function retentionTarget(storage: AppStorage, features: AssistantFeatures | undefined): Pick<AppStorage, 'sweep'> {
+  return {
+    sweep: async (olderThan) => {
+      await features?.keys.touch(storage);
+      return (await storage.sweep(olderThan)) + ((await features?.events.sweep(olderThan)) ?? 0);
+    },
+  };
+}
+
+let defaultUnderstanding: { content: Content; recognizer: Recognizer } | undefined;
+
+/** Content and the recogniser trained on it are read-only, so every app in a process shares the default ones. */
+function understandingFor(content?: Content): { content: Content; recognizer: Recognizer } {
+  if (content) return { content, recognizer: createRecognizer(trainingExamples(content)) };
+  if (!defaultUnderstanding) {
+    const loaded = loadContent();
+    defaultUnderstanding = { content: loaded, recognizer: createRecognizer(trainingExamples(loaded)) };
+  }
+  return defaultUnderstanding;
+}
+
 /** Composition root: config → storage → recogniser → bot → server. */
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   registerRenderer('webchat', renderWebChat);
@@ -63,9 +86,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   registerRenderer('msteams', renderTeams);
   // Whoever logs, text fields lose e-mail addresses, phone numbers, IBANs and passwords first.
   const logger = redactingLogger(options.logger ?? createLogger(config.logLevel));
-  const content = options.content ?? loadContent();
+  const { content, recognizer } = understandingFor(options.content);
   const storage = options.storage ?? (await createStorage(config, (event, fields) => logger.info(event, fields as never)));
-  const recognizer = createRecognizer(trainingExamples(content));
   const limits = hardeningOptions(options.hardening);
   const adapter = createGuardedAdapter(config, limits, options.authentication);
   const conversationState = new ConversationState(storage);
@@ -120,7 +142,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         server.listen(config.port, '0.0.0.0', () => {
           ready = true;
           features?.start();
-          stopRetention = startRetentionSweep(storage, config.retentionDays, { now: options.now, log: (event, fields) => logger.info(event, fields as never) });
+          stopRetention = startRetentionSweep(retentionTarget(storage, features), config.retentionDays, {
+            now: options.now,
+            log: (event, fields) => logger.info(event, fields as never),
+          });
           const port = (server.address() as AddressInfo).port;
           const url = `http://localhost:${port}`;
           logger.info('listening', { port, url });

@@ -100,6 +100,22 @@ export class EventStore {
     });
   }
 
+  /** Retention: deletes whole days before the day of `olderThan`; resolves to how many events went. */
+  sweep(olderThan: Date): Promise<number> {
+    return this.run(async () => {
+      const cutoff = dayOf(olderThan);
+      let deleted = 0;
+      for (const day of await this.days()) {
+        if (day >= cutoff) continue;
+        deleted += (await this.db(day)).data.events.length;
+        this.open.delete(day);
+        this.dirty.delete(day);
+        if (this.dir) await fs.rm(path.join(this.dir, fileOfDay(day)), { force: true });
+      }
+      return deleted;
+    });
+  }
+
   /** Every event stored or buffered, oldest day first (tests, tools). */
   all(): Promise<AnalyticsEvent[]> {
     return this.run(async () => {

@@ -163,9 +163,10 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
         return this.send(dc, state, profile, replies.fromUi('language', 'system', 'lang_switched', to, replies.choicesOf(replies.node(NODES.menu), to)), 'command');
       }
       case 'forget_me':
+        // Confirm first: forgetting also closes channel windows (WhatsApp) the confirmation needs.
+        await this.deps.effects.send(dc.context, replies.fromUi('forget_me', 'system', 'forgot', lang));
         await this.deps.effects.forgetUser(dc.context);
         state.offered = [];
-        await this.deps.effects.send(dc.context, replies.fromUi('forget_me', 'system', 'forgot', lang));
         return Dialog.EndOfTurn;
     }
   }

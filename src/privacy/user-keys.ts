@@ -19,6 +19,11 @@ export class UserKeys {
     return new UserKeys(salt);
   }
 
+  /** Writes the salt again, so the retention sweep (by last write) never takes it while the app runs. */
+  async touch(storage: Storage): Promise<void> {
+    await storage.write({ [SALT_KEY]: { salt: this.salt } });
+  }
+
   /** A salt given directly (tests, tools). */
   static withSalt(salt: string): UserKeys {
     return new UserKeys(salt);

@@ -73,4 +73,16 @@ describe('analytics: EventStore (lowdb, one file per Amsterdam day)', () => {
     expect(await readEvents(dir, (f) => skipped.push(f))).to.deep.equal([]);
     expect(skipped).to.deep.equal([fileOfDay('2025-11-28')]);
   });
+
+  // RETENTION_DAYS applies to analytics too: whole days before the cutoff go, from disk and memory.
+  it('sweeps days before the cutoff and keeps the rest', async () => {
+    const store = await EventStore.open({ dir, flushIntervalMs: 0 });
+    await store.append(event('2025-08-01T12:00:00Z', 'old'));
+    await store.append(event('2025-11-28T12:00:00Z', 'new'));
+    await store.flush();
+    expect(await store.sweep(new Date('2025-11-01T00:00:00Z'))).to.equal(1);
+    expect((await store.all()).map((e) => e.user)).to.deep.equal(['new']);
+    expect(await fs.readdir(dir)).to.deep.equal([fileOfDay('2025-11-28')]);
+    await store.close();
+  });
 });
