@@ -1,5 +1,5 @@
 import { matchChoice } from '../../src/nlu/choice-answer';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 describe('matchChoice', () => {
   const nl = ['Wachtwoord vergeten', 'Geen e-mail ontvangen', 'Link verlopen', 'Iets anders'];

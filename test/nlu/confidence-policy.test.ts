@@ -1,6 +1,6 @@
 import { DEFAULT_THRESHOLDS, decide } from '../../src/nlu/confidence-policy';
 import type { ScoredIntent } from '../../src/nlu/types';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 const ranking = (scores: Record<string, number>): ScoredIntent[] =>
   Object.entries(scores)

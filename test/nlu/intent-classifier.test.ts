@@ -1,5 +1,5 @@
 import { IntentClassifier } from '../../src/nlu/intent-classifier';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import { FIXTURE_EXAMPLES } from './fixture-examples';
 
 describe('IntentClassifier', () => {

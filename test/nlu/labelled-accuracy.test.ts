@@ -4,7 +4,7 @@ import { loadContent, trainingExamples } from '../../src/content/loader';
 import { PROJECT_ROOT } from '../../src/paths';
 import { evaluate, evaluateLanguage, type LabelledQuestion } from '../../src/nlu/evaluate';
 import { createRecognizer } from '../../src/nlu/recognizer';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 // Guards against regressions in the algorithm or the training phrases; `npm run bench:nlu` shows the details.
 describe('recogniser on the real content and the labelled questions', () => {

@@ -1,5 +1,5 @@
 import { LanguageDetector } from '../../src/nlu/language-detector';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import { FIXTURE_EXAMPLES } from './fixture-examples';
 
 describe('LanguageDetector', () => {

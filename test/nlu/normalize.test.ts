@@ -1,6 +1,6 @@
 import { analyze, normalizeText, plainWords, tokenize } from '../../src/nlu/normalize';
 import { stem } from '../../src/nlu/stemmer';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 describe('normalize', () => {
   it('lowercases, strips diacritics and punctuation', () => {

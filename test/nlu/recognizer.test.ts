@@ -1,5 +1,5 @@
 import { createRecognizer } from '../../src/nlu/recognizer';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 import { FIXTURE_EXAMPLES } from './fixture-examples';
 
 describe('createRecognizer', () => {

@@ -1,5 +1,5 @@
 import { SpellingCorrector } from '../../src/nlu/spelling';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 describe('SpellingCorrector', () => {
   const speller = new SpellingCorrector(['wachtwoord', 'wachtwoord', 'registreren', 'account', 'activatie', 'krijg', 'manager']);

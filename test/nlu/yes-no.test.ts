@@ -1,5 +1,5 @@
 import { parseYesNo } from '../../src/nlu/choice-answer';
-import { expect } from './expect';
+import { expect } from '../support/chai';
 
 describe('parseYesNo', () => {
   it('reads Dutch yes', () => {
