@@ -1,12 +1,15 @@
 import type { LogFields, Logger } from '../logger';
 import { redact } from './redact';
 
+/** Machine-made UUIDs (correlation ids) carry no personal data, and their digit runs look like IBANs to redact(). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Wraps a logger so that no text field can carry personal data into the logs, whoever logs it. */
 export function redactingLogger(inner: Logger): Logger {
   const clean = (fields?: LogFields): LogFields | undefined => {
     if (!fields) return fields;
     const out: LogFields = {};
-    for (const [key, value] of Object.entries(fields)) out[key] = typeof value === 'string' ? redact(value) : value;
+    for (const [key, value] of Object.entries(fields)) out[key] = typeof value === 'string' && !UUID.test(value) ? redact(value) : value;
     return out;
   };
   return {

@@ -15,4 +15,11 @@ describe('privacy: redactingLogger', () => {
     const second = JSON.parse(inner.lines[1]) as Record<string, unknown>;
     expect(second).to.include({ event: 'b', count: 3, ok: true });
   });
+
+  // A correlation id must survive, or the turn_error line cannot be matched with what the user reports.
+  it('keeps UUID correlation ids as they are', () => {
+    const inner = createMemoryLogger('debug');
+    redactingLogger(inner).error('turn_error', { correlationId: 'ab12cd34-5678-4abc-9def-0123456789ab' });
+    expect(JSON.parse(inner.lines[0])).to.include({ correlationId: 'ab12cd34-5678-4abc-9def-0123456789ab' });
+  });
 });
