@@ -5,7 +5,7 @@ import { shouldAnswerInTeams, stripBotMention, TEAMS_CHANNEL } from '../channels
 import type { Reply } from '../channels/reply';
 import type { MainDialog } from '../dialogs/main-dialog';
 import { NODES } from '../dialogs/replies';
-import { CONVERSATION_DATA, USER_PROFILE, type ConversationData, type UserProfile } from '../dialogs/state';
+import { CONVERSATION_DATA, LAST_SENT_REPLY, USER_PROFILE, type ConversationData, type UserProfile } from '../dialogs/state';
 import type { TurnEffects } from '../dialogs/walkthrough-dialog';
 import type { Logger } from '../logger';
 
@@ -67,6 +67,7 @@ export class AssistantBot extends ActivityHandler implements TurnEffects {
   }
 
   async send(context: TurnContext, reply: Reply): Promise<void> {
+    context.turnState.set(LAST_SENT_REPLY, reply);
     await context.sendActivities(renderFor(context.activity.channelId, reply));
   }
 

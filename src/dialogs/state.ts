@@ -35,3 +35,6 @@ export interface WalkState {
 
 export const USER_PROFILE = 'userProfile';
 export const CONVERSATION_DATA = 'conversationData';
+
+/** Turn-state key of the last reply sent this turn, so the walkthrough knows what a dialog that just ended offered. */
+export const LAST_SENT_REPLY = Symbol('lastSentReply');

@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import type { Recognizer } from '../nlu/types';
 import { exactCommandIndex, interpret, MAX_RECOGNIZED_CHARS, type TurnAction } from './interpret';
 import { NODES, type ReplyBuilder } from './replies';
-import type { ConversationData, UserProfile, WalkState } from './state';
+import { LAST_SENT_REPLY, type ConversationData, type UserProfile, type WalkState } from './state';
 
 export const WALKTHROUGH_DIALOG = 'walkthrough';
 
@@ -107,11 +107,15 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
 
   /** A dialog begun for a node has ended; it may name a node to show next. */
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as WalkState;
     const show = (result as WalkthroughOptions | undefined)?.show;
     if (show && this.deps.replies.content.nodes.has(show)) {
       const profile = await this.deps.profile.get(dc.context, {});
-      return this.showNode(dc, dc.activeDialog!.state as WalkState, profile, show, profile.lang ?? localeLang(dc.context.activity.locale));
+      return this.showNode(dc, state, profile, show, profile.lang ?? localeLang(dc.context.activity.locale));
     }
+    // A number typed next answers what the ended dialog offered last, not what the walkthrough offered before it.
+    const last = dc.context.turnState.get(LAST_SENT_REPLY) as Reply | undefined;
+    if (last) state.offered = this.offeredOf(last);
     return Dialog.EndOfTurn;
   }
 
@@ -203,6 +207,12 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     return this.send(dc, state, profile, reply, action);
   }
 
+  /** The choices of a reply as the next message may answer them, with the yes/no marks of its node. */
+  private offeredOf(reply: Reply): WalkState['offered'] {
+    const node = this.deps.replies.content.nodes.get(reply.topicId);
+    return reply.choices.map((c) => ({ label: c.label, goto: c.goto, answer: node?.choices.find((nc) => nc.goto === c.goto)?.answer }));
+  }
+
   /** Sends a reply, remembering its choices (with yes/no markers) and the language, and welcoming once. */
   private async send(dc: DialogContext, state: WalkState, profile: UserProfile, reply: Reply, action: TurnAction['type']): Promise<DialogTurnResult> {
     const context = dc.context;
@@ -214,7 +224,7 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     }
     await hooks?.enrich?.(context, reply, (context.turnState.get(USER_TEXT) as string | undefined) ?? '');
     const node = replies.content.nodes.get(reply.topicId);
-    state.offered = reply.choices.map((c) => ({ label: c.label, goto: c.goto, answer: node?.choices.find((nc) => nc.goto === c.goto)?.answer }));
+    state.offered = this.offeredOf(reply);
     profile.lang = reply.lang;
     await this.deps.effects.send(context, reply);
     const event: TurnEvent = { channel: context.activity.channelId, lang: reply.lang, action, topicId: reply.topicId, kind: reply.kind, step: node?.step ? node.id : undefined };
