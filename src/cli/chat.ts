@@ -19,17 +19,17 @@ async function main(): Promise<void> {
   (await client.join()).forEach(print);
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout, prompt: '\nyou> ' });
   rl.prompt();
-  rl.on('line', async (line) => {
-    rl.pause();
+  // One line at a time, in order, also when input is piped in faster than the bot answers.
+  for await (const line of rl) {
     try {
       (await client.say(line)).forEach(print);
     } catch (err) {
       process.stdout.write(`(error: ${(err as Error).message})\n`);
     }
-    rl.resume();
     rl.prompt();
-  });
-  rl.on('close', () => void app.close().then(() => process.exit(0)));
+  }
+  await app.close();
+  process.exit(0);
 }
 
 void main();
