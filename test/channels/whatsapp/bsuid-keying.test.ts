@@ -1,18 +1,12 @@
 import { expect } from '../../support/chai';
 import { FakeGraphApi } from './fake-graph-api';
-import { BSUID, PHONE, startApp, text, type TestApp } from './whatsapp-test-kit';
+import { BSUID, PHONE, shareApp, text, type TestApp } from './whatsapp-test-kit';
 
 describe('WhatsApp user keying', () => {
   const graph = new FakeGraphApi();
   let t: TestApp;
 
-  before(async () => {
-    t = await startApp(await graph.start());
-  });
-  after(async () => {
-    await t.close();
-    await graph.stop();
-  });
+  shareApp(graph, (app) => (t = app));
   beforeEach(() => graph.reset());
 
   const lastInbound = () => t.inbound[t.inbound.length - 1];

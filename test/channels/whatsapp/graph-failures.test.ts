@@ -1,6 +1,6 @@
 import { expect } from '../../support/chai';
 import { FakeGraphApi } from './fake-graph-api';
-import { PHONE, startApp, text, type TestApp } from './whatsapp-test-kit';
+import { PHONE, shareApp, text, type TestApp } from './whatsapp-test-kit';
 
 describe('WhatsApp Graph API failures through the webhook', () => {
   const graph = new FakeGraphApi();
@@ -8,13 +8,7 @@ describe('WhatsApp Graph API failures through the webhook', () => {
   let phone = Number(PHONE) + 5000;
   const nextUser = () => ({ from: String(++phone) });
 
-  before(async () => {
-    t = await startApp(await graph.start());
-  });
-  after(async () => {
-    await t.close();
-    await graph.stop();
-  });
+  shareApp(graph, (app) => (t = app));
   beforeEach(() => graph.reset());
 
   it('retries a 500 and delivers the answer once', async () => {

@@ -2,7 +2,7 @@ import { expect } from '../../support/chai';
 import { loadWhatsAppTexts } from '../../../src/channels/whatsapp/whatsapp-texts';
 import { FakeGraphApi } from './fake-graph-api';
 import { bodyOf, choicesOf } from './whatsapp-message-checks';
-import { buttonReply, listReply, ofType, PHONE, startApp, text, type TestApp } from './whatsapp-test-kit';
+import { buttonReply, listReply, ofType, PHONE, shareApp, text, type TestApp } from './whatsapp-test-kit';
 
 describe('WhatsApp inbound message types', () => {
   const graph = new FakeGraphApi();
@@ -12,13 +12,7 @@ describe('WhatsApp inbound message types', () => {
   let phone = Number(PHONE);
   const nextUser = () => ({ from: String(++phone) });
 
-  before(async () => {
-    t = await startApp(await graph.start());
-  });
-  after(async () => {
-    await t.close();
-    await graph.stop();
-  });
+  shareApp(graph, (app) => (t = app));
   beforeEach(() => graph.reset());
 
   it('runs a text message through the bot as a message activity on channel "whatsapp"', async () => {

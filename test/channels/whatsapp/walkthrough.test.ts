@@ -3,7 +3,7 @@ import { loadContent } from '../../../src/content/loader';
 import type { Content } from '../../../src/content/types';
 import { FakeGraphApi } from './fake-graph-api';
 import { choicesOf } from './whatsapp-message-checks';
-import { buttonReply, listReply, PHONE, startApp, text, type TestApp } from './whatsapp-test-kit';
+import { buttonReply, listReply, PHONE, shareApp, text, type TestApp } from './whatsapp-test-kit';
 
 const TARGET = 'activation_time';
 
@@ -33,13 +33,7 @@ describe('WhatsApp walkthrough', () => {
   const content = loadContent();
   let t: TestApp;
 
-  before(async () => {
-    t = await startApp(await graph.start());
-  });
-  after(async () => {
-    await t.close();
-    await graph.stop();
-  });
+  shareApp(graph, (app) => (t = app));
 
   /** Where the current turn's messages and topics start (other features may add a message after the answer). */
   let turnStart = { delivered: 0, topics: 0 };

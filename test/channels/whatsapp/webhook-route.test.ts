@@ -2,19 +2,13 @@ import { expect } from '../../support/chai';
 import { startTestApp } from '../../support/test-app';
 import { FakeGraphApi } from './fake-graph-api';
 import { choicesOf, expectValidWhatsAppMessage } from './whatsapp-message-checks';
-import { PHONE, postWebhook, SECRETS, sign, startApp, text, webhookBody, type TestApp } from './whatsapp-test-kit';
+import { PHONE, postWebhook, SECRETS, sign, shareApp, text, webhookBody, type TestApp } from './whatsapp-test-kit';
 
 describe('WhatsApp webhook (/api/whatsapp)', () => {
   const graph = new FakeGraphApi();
   let t: TestApp;
 
-  before(async () => {
-    t = await startApp(await graph.start());
-  });
-  after(async () => {
-    await t.close();
-    await graph.stop();
-  });
+  shareApp(graph, (app) => (t = app));
   beforeEach(() => graph.reset());
 
   describe('verification handshake (GET)', () => {

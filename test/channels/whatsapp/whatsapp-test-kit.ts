@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { App } from '../../../src/index';
 import { startTestApp } from '../../support/test-app';
+import type { FakeGraphApi } from './fake-graph-api';
 
 /** Test-only secrets; nothing here is real. */
 export const SECRETS = {
@@ -135,4 +136,17 @@ export async function startApp(graphUrl: string, env: Record<string, string> = {
     },
     close: () => app.close(),
   };
+}
+
+/** Registers the hooks of a suite that shares one app against `graph`: started before all its tests, stopped after. */
+export function shareApp(graph: FakeGraphApi, use: (app: TestApp) => void): void {
+  let app: TestApp | undefined;
+  before(async () => {
+    app = await startApp(await graph.start());
+    use(app);
+  });
+  after(async () => {
+    await app?.close();
+    await graph.stop();
+  });
 }
