@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { deliveryKey } from '../../src/hardening/delivery-ledger';
 import { PROJECT_ROOT } from '../../src/paths';
@@ -6,78 +5,12 @@ import { BlobAppStorage } from '../../src/storage/blob-app-storage';
 import { type Azurite, startAzurite } from '../storage/azurite';
 import { childEnv, type ChildServer, startChildServer } from '../storage/child-server';
 import { expect } from '../support/chai';
+import { activityOf, CHANNEL, clientsFor, type CompletedTurn, loadUntilKilled, post, sendTurn } from '../support/kill-load';
 
 const SERVER = path.join(PROJECT_ROOT, 'dist', 'src', 'index.js');
 const CONTAINER = 'crash-state';
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 6);
 const CLIENTS = 6;
-const CHANNEL = 'webchat';
-const TEXTS = ['hoi', 'hoe krijg ik toegang tot traces', 'ja', 'ik heb al een ecas account', 'welke rol moet ik kiezen', 'help', 'my email did not arrive'];
-
-interface Client {
-  userId: string;
-  conversationId: string;
-  sent: number;
-}
-
-/** A turn whose HTTP answer arrived in full, and what it answered: from then on neither may be lost. */
-interface CompletedTurn {
-  conversationId: string;
-  activityId: string;
-  body: string;
-}
-
-function activityOf(client: Client, activityId: string, text: string): Record<string, unknown> {
-  return {
-    type: 'message',
-    id: activityId,
-    channelId: CHANNEL,
-    serviceUrl: 'http://127.0.0.1:9/unused',
-    conversation: { id: client.conversationId },
-    from: { id: client.userId, role: 'user' },
-    recipient: { id: 'bot', role: 'bot' },
-    locale: 'nl-NL',
-    text,
-    deliveryMode: 'expectReplies',
-  };
-}
-
-async function post(url: string, activity: Record<string, unknown>): Promise<{ status: number; body: string } | undefined> {
-  try {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    return { status: res.status, body: await res.text() };
-  } catch (error) {
-    // The kill cut this request off: it never completed, so nothing is promised about it.
-    if (error instanceof TypeError) return undefined;
-    throw error;
-  }
-}
-
-async function sendTurn(url: string, client: Client): Promise<CompletedTurn | undefined> {
-  const activityId = randomUUID();
-  const answer = await post(url, activityOf(client, activityId, TEXTS[client.sent++ % TEXTS.length]));
-  if (!answer) return undefined;
-  expect(answer.status, 'a turn answered while the server lived').to.equal(200);
-  return { conversationId: client.conversationId, activityId, body: answer.body };
-}
-
-async function loadUntilKilled(server: ChildServer, clients: Client[], killAfter: number, completed: CompletedTurn[]): Promise<void> {
-  let done = 0;
-  let killed = false;
-  await Promise.all(
-    clients.map(async (client) => {
-      while (!killed) {
-        const turn = await sendTurn(server.url, client);
-        if (!turn) return;
-        completed.push(turn);
-        if (++done >= killAfter && !killed) {
-          killed = true;
-          await server.kill('SIGKILL');
-        }
-      }
-    }),
-  );
-}
 
 describe('hardening: SIGKILL during load with state on Azure Blob Storage (Azurite)', function () {
   // Azurite and a server per round in child processes; each start takes a few seconds.
@@ -95,7 +28,7 @@ describe('hardening: SIGKILL during load with state on Azure Blob Storage (Azuri
 
   it(`loses no completed turn, and replays it to a redelivery, after ${ROUNDS} kills`, async () => {
     const env = childEnv({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: CONTAINER, LOG_LEVEL: 'info' });
-    const clients: Client[] = Array.from({ length: CLIENTS }, (_, i) => ({ userId: `blob-user-${i}`, conversationId: `blob-conv-${i}`, sent: 0 }));
+    const clients = clientsFor(CLIENTS);
     const completed: CompletedTurn[] = [];
     const storage = new BlobAppStorage({ connectionString: azurite.connectionString, container: CONTAINER });
     for (let round = 0; round < ROUNDS; round++) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,74 +5,12 @@ import { PROJECT_ROOT } from '../../src/paths';
 import { deliveryKey } from '../../src/hardening/delivery-ledger';
 import { LowdbStorage } from '../../src/storage/lowdb-storage';
 import { expect } from '../support/chai';
+import { CHANNEL, clientsFor, type Client, type CompletedTurn, loadUntilKilled, sendTurn } from '../support/kill-load';
 import { childEnv, type ChildServer, startChildServer } from './child-server';
 
 const SERVER = path.join(PROJECT_ROOT, 'dist', 'src', 'index.js');
 const ROUNDS = 20;
 const CLIENTS = 6;
-const CHANNEL = 'webchat';
-const TEXTS = ['hoi', 'hoe krijg ik toegang tot traces', 'ja', 'ik heb al een ecas account', 'welke rol moet ik kiezen', 'volgende', 'help', 'my email did not arrive'];
-
-/** One user in one conversation, kept across restarts so that state must survive every kill. */
-interface Client {
-  userId: string;
-  conversationId: string;
-  sent: number;
-}
-
-/** A turn whose HTTP response arrived in full: from then on it must never be lost. */
-interface CompletedTurn {
-  conversationId: string;
-  activityId: string;
-}
-
-async function sendTurn(url: string, client: Client): Promise<CompletedTurn | undefined> {
-  const activityId = randomUUID();
-  const body = {
-    type: 'message',
-    id: activityId,
-    channelId: CHANNEL,
-    serviceUrl: 'http://127.0.0.1:9/unused',
-    conversation: { id: client.conversationId },
-    from: { id: client.userId, role: 'user' },
-    recipient: { id: 'bot', role: 'bot' },
-    locale: 'nl-NL',
-    text: TEXTS[client.sent++ % TEXTS.length],
-    deliveryMode: 'expectReplies',
-  };
-  try {
-    const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const json = (await res.json()) as { activities?: unknown[] };
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    expect(json.activities?.length ?? 0, 'the replies of an expectReplies turn').to.be.greaterThan(0);
-    return { conversationId: client.conversationId, activityId };
-  } catch (error) {
-    // The kill cut this request off: it never completed, so nothing is promised about it.
-    if (error instanceof TypeError) return undefined;
-    throw error;
-  }
-}
-
-/** Every client sends turns back to back until the server dies; the kill comes after `killAfter` completed turns. */
-async function loadUntilKilled(server: ChildServer, clients: Client[], killAfter: number, completed: CompletedTurn[]): Promise<number> {
-  let done = 0;
-  let killed = false;
-  await Promise.all(
-    clients.map(async (client) => {
-      while (!killed) {
-        const turn = await sendTurn(server.url, client);
-        if (!turn) return;
-        completed.push(turn);
-        if (++done >= killAfter && !killed) {
-          killed = true;
-          // Other clients still have turns in flight: the kill lands in the middle of their state writes.
-          await server.kill('SIGKILL');
-        }
-      }
-    }),
-  );
-  return done;
-}
 
 /** Reads the data folder with a fresh store (the server is dead): each completed turn must be there. */
 async function assertNothingLost(dataDir: string, clients: Client[], completed: CompletedTurn[]): Promise<void> {
@@ -103,7 +40,7 @@ describe('LowdbStorage under kill -9 (the real server in a child process)', func
 
   it(`loses no completed turn and restarts cleanly after ${ROUNDS} kills during load`, async () => {
     const env = childEnv({ STORAGE: 'lowdb', DATA_DIR: dataDir, LOG_LEVEL: 'info' });
-    const clients: Client[] = Array.from({ length: CLIENTS }, (_, i) => ({ userId: `crash-user-${i}`, conversationId: `crash-conv-${i}`, sent: 0 }));
+    const clients = clientsFor(CLIENTS);
     const completed: CompletedTurn[] = [];
     const corrupt: unknown[] = [];
     for (let round = 0; round < ROUNDS; round++) {
