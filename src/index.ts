@@ -114,17 +114,19 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     bot = assistant;
   }
   const inFlight = new InFlight();
+  // Every channel reports its background turns here, so close() can wait for them.
+  const track = <T>(work: Promise<T>): Promise<T> => inFlight.track(work);
   let ready = false;
   let stopRetention = (): void => undefined;
   const whatsapp = config.whatsapp
-    ? createWhatsApp({ config: config.whatsapp, bot, storage, logger, track: (work) => inFlight.track(work) })
+    ? createWhatsApp({ config: config.whatsapp, bot, storage, logger, track })
     : undefined;
   const routes = [...(options.routes ?? []), ...(whatsapp ? [whatsapp.route] : [])];
   // Also sets adapter.onTurnError; the WhatsApp adapter gets the same rate limits and global limit as middleware.
-  const hardening = createHardening({ config, options: limits, adapter, logic: (context) => bot.run(context), storage, content, logger, conversationState, userState, track: (work) => inFlight.track(work) });
+  const hardening = createHardening({ config, options: limits, adapter, logic: (context) => bot.run(context), storage, content, logger, conversationState, userState, track });
   whatsapp?.channel.adapter.use(hardening.middleware);
   // The web chat page and its Direct Line (the bot's own in local mode, Azure's with DIRECT_LINE_SECRET).
-  const webChat = webChatChannel({ config, adapter, bot, logger, track: (work) => inFlight.track(work), guard: hardening.middleware });
+  const webChat = webChatChannel({ config, adapter, bot, logger, track, guard: hardening.middleware });
   const server = createServer({ adapter, bot, logger, isReady: () => ready, routes: [...routes, ...webChat.routes], hardening });
 
   return {

@@ -14,7 +14,7 @@ import type { ReminderStore } from '../followup/reminder-store';
 import type { UserKeys } from '../privacy/user-keys';
 import { NODES, type ReplyBuilder } from './replies';
 import type { UserProfile } from './state';
-import type { TurnEffects } from './walkthrough-dialog';
+import type { NodeDialogOptions, TurnEffects } from './walkthrough-dialog';
 
 export const FOLLOWUP_DATE_DIALOG = 'followupDate';
 /** The reminder goes out at this Amsterdam hour on the expected day: office hours, when people can log in. */
@@ -32,22 +32,17 @@ export interface FollowupDateDeps {
   now: () => Date;
 }
 
-interface NodeOptions {
-  nodeId: string;
-  lang: Lang;
-}
-
 /**
  * The opt-in to the follow-up ("Remind me"): works out the expected activation day (from the day the user said they
  * requested access, else today), and either stores a reminder for 10:00 that day, or says why none can be sent
  * (WhatsApp's 24-hour window, a channel without proactive messages, or a day already reached).
  */
-export class FollowupDateDialog extends Dialog<NodeOptions> {
+export class FollowupDateDialog extends Dialog<NodeDialogOptions> {
   constructor(private readonly deps: FollowupDateDeps) {
     super(FOLLOWUP_DATE_DIALOG);
   }
 
-  override async beginDialog(dc: DialogContext, options?: NodeOptions): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: NodeDialogOptions): Promise<DialogTurnResult> {
     const { replies, calendar, now } = this.deps;
     const context = dc.context;
     const lang = options?.lang ?? 'nl';

@@ -11,6 +11,7 @@ import { matchChoice, parseYesNo } from '../nlu/choice-answer';
 import { NODES, type ReplyBuilder } from './replies';
 import { SideQuestionDialog, type SideQuestionDeps } from './side-question-dialog';
 import type { ConversationData, UserProfile } from './state';
+import type { NodeDialogOptions } from './walkthrough-dialog';
 
 export const HANDOFF_DIALOG = 'handoff';
 const STEPS = 'handoffSteps';
@@ -32,10 +33,6 @@ type Answer = { area: ProblemArea } | { companyValid: CompanyValid };
 
 const AREA_LABELS: Record<ProblemArea, string> = { eu_login: 'label_area_eu_login', access: 'label_area_access', company: 'label_area_company' };
 const COMPANY_LABELS: Record<CompanyValid, string> = { yes: 'label_yes', no: 'label_no', unknown: 'label_dont_know' };
-
-interface NodeOptions {
-  lang: Lang;
-}
 
 /** What the steps keep between turns (waterfall values). */
 interface HandoffValues {
@@ -60,7 +57,7 @@ export class HandoffDialog extends SideQuestionDialog<Answer> {
   }
 
   private async whatArea(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { lang } = step.options as NodeOptions;
+    const { lang } = step.options as NodeDialogOptions;
     valuesOf(step).lang = lang;
     const trail = (await this.deps.conversation.get(step.context, {})).trail ?? [];
     const profile = await this.deps.profile.get(step.context, {});

@@ -51,6 +51,12 @@ export interface WalkthroughDeps {
   logger: Logger;
 }
 
+/** What the walkthrough passes when it begins the dialog registered for a node (hooks.dialogForNode). */
+export interface NodeDialogOptions {
+  nodeId: string;
+  lang: Lang;
+}
+
 /** Options to begin the dialog with: show a node instead of reading the current message. */
 export interface WalkthroughOptions {
   show?: string;
@@ -197,7 +203,8 @@ export class WalkthroughDialog extends Dialog<WalkthroughOptions> {
     const dialogId = this.deps.hooks?.dialogForNode?.[id];
     if (dialogId) {
       profile.lang = lang;
-      return dc.beginDialog(dialogId, { nodeId: id, lang });
+      const options: NodeDialogOptions = { nodeId: id, lang };
+      return dc.beginDialog(dialogId, options);
     }
     const extras = alternatives.map((alt) => replies.choiceTo(alt, lang));
     if (!node.step && profile.lastStep && !profile.accessRequested) extras.push(replies.choiceTo(profile.lastStep, lang, 'label_resume'));

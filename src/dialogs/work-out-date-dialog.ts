@@ -9,6 +9,7 @@ import { leaveWorkedOutLine } from '../dates/worked-out-line';
 import type { ReplyBuilder } from './replies';
 import { SideQuestionDialog, type SideQuestionDeps } from './side-question-dialog';
 import type { UserProfile } from './state';
+import type { NodeDialogOptions } from './walkthrough-dialog';
 
 export const WORK_OUT_DATE_DIALOG = 'workOutDate';
 const STEPS = 'workOutDateSteps';
@@ -19,12 +20,6 @@ export interface WorkOutDateDeps extends SideQuestionDeps, WorkOutDeps {
   replies: ReplyBuilder;
   profile: StatePropertyAccessor<UserProfile>;
   now: () => Date;
-}
-
-/** What the walkthrough passes when it begins a dialog for a node. */
-interface NodeOptions {
-  nodeId: string;
-  lang: Lang;
 }
 
 /**
@@ -40,7 +35,7 @@ export class WorkOutDateDialog extends SideQuestionDialog<WorkedOut> {
   }
 
   private askWhen(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { nodeId, lang } = step.options as NodeOptions;
+    const { nodeId, lang } = step.options as NodeDialogOptions;
     return this.ask(step, this.deps.replies.fromNode(nodeId, lang, [], 'system'), nodeId);
   }
 
